@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// The gecko id is fixed so Firefox keeps settings across reinstalls and so the
+// Firefox smoke test can pin the extension's internal UUID.
+export const GECKO_ID = 'jak-lens@jak-lens.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep every module readable on its own.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: 'JAK Lens',
+    description:
+      'Marks JAK inhibitor names on web pages and shows a sourced card: selectivity, approvals, viral-infection risk, prophylaxis.',
+    // Permissions are added with the features that use them (least privilege).
+    permissions: [],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // CSS.highlights arrived in Firefox 140; data_collection_permissions too.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android learned data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    artifactTemplate: 'jak-lens-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'jak-lens-{{version}}-sources.zip',
+    excludeSources: ['test/**', 'test-results/**', 'docs/**', '.ci/**', '**/*.test.ts'],
+  },
+});
