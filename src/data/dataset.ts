@@ -1,0 +1,33 @@
+import type { Dataset, Drug, DrugId, Source } from './schema';
+import classData from './dataset/class.json';
+import sources from './dataset/sources.json';
+import abrocitinib from './dataset/drugs/abrocitinib.json';
+import upadacitinib from './dataset/drugs/upadacitinib.json';
+import baricitinib from './dataset/drugs/baricitinib.json';
+import ruxolitinib from './dataset/drugs/ruxolitinib.json';
+import delgocitinib from './dataset/drugs/delgocitinib.json';
+import tofacitinib from './dataset/drugs/tofacitinib.json';
+
+/**
+ * The bundled reference, assembled from the JSON files beside this module.
+ * It is validated against the schema by the unit tests (and so in CI), not at
+ * run time, so the content script pays nothing to load it.
+ */
+export const dataset = {
+  ...classData,
+  drugs: [abrocitinib, upadacitinib, baricitinib, ruxolitinib, delgocitinib, tofacitinib],
+  sources,
+} as unknown as Dataset;
+
+const byId = new Map<DrugId, Drug>(dataset.drugs.map((drug) => [drug.id, drug]));
+const sourceById = new Map<string, Source>(dataset.sources.map((source) => [source.id, source]));
+
+export function drugById(id: DrugId): Drug {
+  const drug = byId.get(id);
+  if (!drug) throw new Error(`No drug ${id} in the dataset`);
+  return drug;
+}
+
+export function sourceFor(id: string): Source | undefined {
+  return sourceById.get(id);
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { Dataset, type Conflict, type Note } from '@/src/data/schema';
+import { dataset } from '@/src/data/dataset';
+import { matchableNames } from '@/src/data/names';
+
+const parsed = Dataset.safeParse(dataset);
+
+/** Every object in the dataset that carries sources, with where it is. */
+function sourcedThings(value: unknown, path = 'dataset', out: { path: string; thing: Record<string, unknown> }[] = []) {
+  if (Array.isArray(value)) value.forEach((v, i) => sourcedThings(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    if (Array.isArray(obj.sources) && path !== 'dataset') out.push({ path, thing: obj });
+    for (const [k, v] of Object.entries(obj)) if (k !== 'sources') sourcedThings(v, `${path}.${k}`, out);
+  }
+  return out;
+}
+
+function allNotes(): Note[] {
+  const notes: Note[] = [];
+  for (const drug of dataset.drugs) {
+    notes.push(...drug.profile.notes, ...drug.profile.dosing.items, drug.selectivity.summary, ...drug.selectivity.notes);
+    notes.push(...drug.approval.notes, ...drug.viralRisk.notes, ...drug.prophylaxis.items);
+  }
+  for (const list of Object.values(dataset.classNotes)) notes.push(...list);
+  return notes;
+}
+
+function allConflicts(): Conflict[] {
+  return [...dataset.classConflicts, ...dataset.drugs.flatMap((d) => d.conflicts)];
+}
+
+const fold = (s: string) => s.normalize('NFKC').toLocaleLowerCase('en');
+const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
+
+describe('the shipped dataset', () => {
+  it('parses with the schema', () => {
+    expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+  });
+
+  it('covers the six drugs, each once', () => {
+    expect(dataset.drugs.map((d) => d.id).sort()).toEqual(
+      ['abrocitinib', 'baricitinib', 'delgocitinib', 'ruxolitinib', 'tofacitinib', 'upadacitinib'],
+    );
+  });
+
+  it('has a version and a "facts current as of" date', () => {
+    expect(dataset.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(dataset.factsCurrentAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('names', () => {
+  const names = matchableNames();
+
+  it('map every spelling to exactly one drug', () => {
+    const owners = new Map<string, Set<string>>();
+    for (const n of names) owners.set(fold(n.text), (owners.get(fold(n.text)) ?? new Set()).add(n.drugId));
+    const shared = [...owners].filter(([, ids]) => ids.size > 1).map(([text, ids]) => `${text}: ${[...ids].join(', ')}`);
+    expect(shared).toEqual([]);
+  });
+
+  it('never list a spelling twice', () => {
+    const seen = names.map((n) => fold(n.text));
+    expect(seen.filter((t, i) => seen.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it('are never a whole-word part of another drug\'s name', () => {
+    const clashes: string[] = [];
+    for (const a of names) {
+      for (const b of names) {
+        if (a.drugId === b.drugId || a.text === b.text) continue;
+        const inner = fold(a.text);
+        const outer = fold(b.text);
+        // CJK text has no spaces between words: any containment is a clash.
+        const contained = CJK.test(inner)
+          ? outer.includes(inner)
+          : new RegExp(`(?<![\\p{L}\\p{N}])${inner.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(outer);
+        if (contained) clashes.push(`${a.text} (${a.drugId}) inside ${b.text} (${b.drugId})`);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('include the INN, a brand and a development code for every drug', () => {
+    for (const drug of dataset.drugs) {
+      const kinds = new Set(drug.names.map((n) => n.kind));
+      expect([drug.id, kinds.has('inn'), kinds.has('brand'), kinds.has('code')]).toEqual([drug.id, true, true, true]);
+      expect(drug.names.find((n) => n.kind === 'inn')?.text).toBe(drug.inn);
+    }
+  });
+
+  it('leave out the unverified delgocitinib code and do not mistake deuruxolitinib for ruxolitinib', () => {
+    const texts = names.map((n) => fold(n.text));
+    expect(texts.some((t) => t.includes('124249'))).toBe(false);
+    expect(texts).not.toContain('deuruxolitinib');
+  });
+});
+
+describe('sources', () => {
+  const ids = new Set(dataset.sources.map((s) => s.id));
+  const things = sourcedThings(dataset);
+  const cited = new Set(things.flatMap(({ thing }) => thing.sources as string[]));
+
+  it('every cited source exists', () => {
+    expect([...cited].filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it('every source is cited', () => {
+    expect([...ids].filter((id) => !cited.has(id))).toEqual([]);
+  });
+
+  it('have unique ids', () => {
+    expect(ids.size).toBe(dataset.sources.length);
+  });
+
+  it('a fact resting only on secondary sources says so', () => {
+    const grade = new Map(dataset.sources.map((s) => [s.id, s.grade]));
+    const wrong = things
+      .filter(({ thing }) => typeof thing.status === 'string')
+      .filter(({ thing }) => (thing.sources as string[]).every((id) => grade.get(id) === 'secondary'))
+      .filter(({ thing }) => thing.status === 'verified')
+      .map(({ path }) => path);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a fact that rests on the letter alone is marked as such', () => {
+    const wrong = things
+      .filter(({ thing }) => thing.evidence === 'letter' && thing.status !== 'seed-only')
+      .map(({ path }) => path);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('notes', () => {
+  const notes = allNotes();
+
+  it('have unique ids', () => {
+    const ids = notes.map((n) => n.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('are never empty or duplicated', () => {
+    const texts = notes.map((n) => n.text.trim());
+    expect(texts.filter((t) => t.length < 10)).toEqual([]);
+    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it('never carry an UNVERIFIED or CONFLICT tag from the reference', () => {
+    expect(JSON.stringify(dataset)).not.toMatch(/UNVERIFIED|CONFLICT|SEED-ONLY/);
+  });
+
+  it('never date a fact after the dataset\'s "current as of" date', () => {
+    const dates = JSON.stringify(dataset.drugs).match(/"date":"[^"]+"/g) ?? [];
+    const late = dates.map((d) => d.slice(8, -1)).filter((d) => d > dataset.factsCurrentAsOf);
+    expect(late).toEqual([]);
+  });
+});
+
+describe('every category', () => {
+  it('has content or an explicit "no data" with a reason, for every drug', () => {
+    for (const drug of dataset.drugs) {
+      const sections = {
+        dosing: drug.profile.dosing,
+        'AD approval': drug.approval.atopicDermatitis,
+        'other indications': drug.approval.otherIndications,
+        'viral figures': drug.viralRisk.figures,
+        prophylaxis: drug.prophylaxis,
+      };
+      for (const [name, section] of Object.entries(sections)) {
+        const ok = section.items.length > 0 || (section.noData?.reason.length ?? 0) > 20;
+        expect(ok, `${drug.id}: ${name}`).toBe(true);
+      }
+      expect(drug.boxedWarning.length, `${drug.id}: boxed warning`).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows conflicts with at least two sides, each with its own sources', () => {
+    for (const conflict of allConflicts()) {
+      const sideSources = conflict.sides.map((s) => s.sources.join());
+      expect(new Set(sideSources).size, conflict.id).toBe(conflict.sides.length);
+    }
+  });
+
+  it('keeps the letter\'s antiviral regimens as a letter\'s suggestion, not a label instruction', () => {
+    const antiviral = dataset.classNotes.prophylaxis.filter((n) => /valacyclovir|acyclovir/.test(n.text));
+    expect(antiviral.length).toBeGreaterThan(0);
+    for (const note of antiviral) expect([note.evidence, note.status]).toEqual(['letter', 'seed-only']);
+  });
+
+  it('does not present the live zoster vaccine as current', () => {
+    const live = dataset.classNotes.prophylaxis.find((n) => /Zostavax/.test(n.text));
+    expect(live?.text).toMatch(/not been available in the US since 18 Nov 2020/);
+  });
+});
