@@ -1,3 +1,5 @@
+import { AboutDataLink } from '../shared/AboutDataLink';
+
 export function OptionsApp() {
   return (
     <main style={{ maxWidth: '42rem', margin: '0 auto', padding: '1.5rem 1rem' }}>
@@ -5,6 +7,7 @@ export function OptionsApp() {
       <p style={{ color: 'var(--jl-muted)' }}>
         JAK Lens works entirely inside your browser: it makes no network requests and collects no data.
       </p>
+      <AboutDataLink />
     </main>
   );
 }

@@ -1,3 +1,5 @@
+import { AboutDataLink } from '../shared/AboutDataLink';
+
 export function PopupApp() {
   return (
     <main class="popup" style={{ width: '22rem', padding: '0.75rem 1rem' }}>
@@ -5,6 +7,7 @@ export function PopupApp() {
       <p style={{ margin: 0, color: 'var(--jl-muted)' }}>
         Marks abrocitinib, upadacitinib, baricitinib, ruxolitinib, delgocitinib and tofacitinib on the pages you read.
       </p>
+      <AboutDataLink />
     </main>
   );
 }
