@@ -13,7 +13,7 @@ export default defineConfig({
     description:
       'Marks JAK inhibitor names on web pages and shows a sourced card: selectivity, approvals, viral-infection risk, prophylaxis.',
     // Permissions are added with the features that use them (least privilege).
-    permissions: [],
+    permissions: ['storage'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -7,6 +7,7 @@ import baricitinib from './dataset/drugs/baricitinib.json';
 import ruxolitinib from './dataset/drugs/ruxolitinib.json';
 import delgocitinib from './dataset/drugs/delgocitinib.json';
 import tofacitinib from './dataset/drugs/tofacitinib.json';
+import { NAMES_BY_DRUG } from './dataset/names';
 
 /**
  * The bundled reference, assembled from the JSON files beside this module.
@@ -15,7 +16,10 @@ import tofacitinib from './dataset/drugs/tofacitinib.json';
  */
 export const dataset = {
   ...classData,
-  drugs: [abrocitinib, upadacitinib, baricitinib, ruxolitinib, delgocitinib, tofacitinib],
+  drugs: [abrocitinib, upadacitinib, baricitinib, ruxolitinib, delgocitinib, tofacitinib].map((drug) => ({
+    ...drug,
+    names: NAMES_BY_DRUG[drug.id as DrugId],
+  })),
   sources,
 } as unknown as Dataset;
 

@@ -1,5 +1,5 @@
 import type { DrugId, NameKind } from './schema';
-import { dataset } from './dataset';
+import { NAMES_BY_DRUG } from './dataset/names';
 
 /** One spelling a page may use, with the drug it names. */
 export interface NameEntry {
@@ -16,11 +16,11 @@ export interface NameEntry {
  */
 export function matchableNames(): NameEntry[] {
   const entries: NameEntry[] = [];
-  for (const drug of dataset.drugs) {
-    for (const name of drug.names) {
+  for (const [drugId, names] of Object.entries(NAMES_BY_DRUG) as [DrugId, (typeof NAMES_BY_DRUG)[DrugId]][]) {
+    for (const name of names) {
       if (name.match === false) continue;
       for (const text of [name.text, ...(name.variants ?? [])]) {
-        entries.push({ text, drugId: drug.id, kind: name.kind, canonical: name.text });
+        entries.push({ text, drugId, kind: name.kind, canonical: name.text });
       }
     }
   }

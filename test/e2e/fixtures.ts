@@ -6,6 +6,11 @@ import { CHROME_BUILD, QUIET_NETWORK_ARGS, extensionArgs, findChromium, sandboxA
 
 const PAGES_DIR = resolve(import.meta.dirname, 'pages');
 const DOCS_DIR = resolve(import.meta.dirname, '../../docs');
+// Libraries fixture pages load (e.g. React for the re-rendering page), served from node_modules.
+const VENDOR: Record<string, string> = {
+  '/vendor/react.js': resolve(import.meta.dirname, '../../node_modules/react/umd/react.development.js'),
+  '/vendor/react-dom.js': resolve(import.meta.dirname, '../../node_modules/react-dom/umd/react-dom.development.js'),
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,6 +28,11 @@ async function startPageServer(): Promise<{ server: Server; origin: string }> {
     // Browsers ask for it on every page; a 404 would show up as a console error.
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end();
+      return;
+    }
+    const vendor = VENDOR[url.pathname];
+    if (vendor) {
+      res.writeHead(200, { 'content-type': TYPES['.js']! }).end(await readFile(vendor));
       return;
     }
     const fromDocs = url.pathname.startsWith('/docs/');

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { isolatedWorldNames } from './support/isolated-worlds';
+import { markedTexts } from './support/marks';
 
 test('the content script is injected into a page served from 127.0.0.1', async ({ context, pageOrigin, extensionId }) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
@@ -7,6 +8,7 @@ test('the content script is injected into a page served from 127.0.0.1', async (
   await page.goto(`${pageOrigin}/smoke.html`);
   const worlds = await isolatedWorldNames(context, page);
   await expect.poll(worlds).toContain('JAK Lens');
+  await expect.poll(() => markedTexts(page)).toEqual(['upadacitinib']);
   // The page's own text is untouched.
   await expect(page.locator('article p')).toHaveText('Patients started on upadacitinib 15 mg once daily were reviewed at week 16.');
 });

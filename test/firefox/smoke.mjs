@@ -67,7 +67,8 @@ try {
   await check('the content script runs on a page from 127.0.0.1', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/smoke.html`);
-    await page.waitForFunction(() => globalThis.CSS?.highlights?.has('jak-lens'), { timeout: 10_000 });
+    // The page names upadacitinib once: exactly one mark, painted through the shared highlight registry.
+    await page.waitForFunction(() => globalThis.CSS?.highlights?.get('jak-lens')?.size === 1, { timeout: 10_000 });
     await page.close();
   });
 

@@ -1,0 +1,110 @@
+import type { DrugId, NameKind } from '../data/schema';
+
+/** One mention of a drug in a string: [start, end) offsets into that string. */
+export interface Mention {
+  start: number;
+  end: number;
+  drugId: DrugId;
+  /** The dataset name that matched (the canonical spelling, not the page's). */
+  name: string;
+  kind: NameKind;
+}
+
+export interface MatchableName {
+  text: string;
+  drugId: DrugId;
+  kind: NameKind;
+  canonical: string;
+}
+
+export interface Matcher {
+  /** All mentions in `text`, in order, never overlapping; the longest name wins at a position. */
+  find(text: string): Mention[];
+  /** Cheap test used to skip work: true when `text` may contain a mention. */
+  mayContain(text: string): boolean;
+}
+
+// Characters that can sit inside a word on the web without being seen:
+// soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
+export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
+const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A name as a pattern: any run of spaces matches any whitespace, any hyphen matches the hyphen family. */
+function namePattern(name: string): string {
+  return name
+    .trim()
+    .split(/(\s+|-)/)
+    .map((part) => {
+      if (/^\s+$/.test(part)) return '\\s+';
+      if (part === '-') return `[${HYPHENS}]`;
+      return escapeRegExp(part);
+    })
+    .join('');
+}
+
+/**
+ * Compiles the names into one case-insensitive pattern. Latin-script names need
+ * a non-letter, non-digit on both sides ("Rinvoq®", "(tofacitinib)" and
+ * "baricitinib-treated" match; "deuruxolitinib" and "ruxolitinibs" do not).
+ * CJK names have no word boundaries to rely on, so they match anywhere.
+ */
+export function buildMatcher(names: readonly MatchableName[]): Matcher {
+  const byKey = new Map<string, MatchableName>();
+  for (const name of names) byKey.set(foldKey(name.text), name);
+  // Longest first, so that "Rinvoq LQ" wins over "Rinvoq" at the same position.
+  const sorted = [...byKey.values()].sort((a, b) => b.text.length - a.text.length);
+  const latin = sorted.filter((n) => !CJK.test(n.text)).map((n) => namePattern(n.text));
+  const cjk = sorted.filter((n) => CJK.test(n.text)).map((n) => namePattern(n.text));
+  const alternatives: string[] = [];
+  if (latin.length) alternatives.push(`(?<![\\p{L}\\p{N}\\p{M}_])(?:${latin.join('|')})(?![\\p{L}\\p{N}\\p{M}_])`);
+  if (cjk.length) alternatives.push(`(?:${cjk.join('|')})`);
+  const source = alternatives.join('|') || '(?!)';
+  const pattern = new RegExp(source, 'giu');
+  // Every name contains one of these letter pairs case-insensitively; a page
+  // without any of them cannot mention a drug. Checked with a single fast scan.
+  const quick = new RegExp(quickProbe(sorted.map((n) => n.text)), 'iu');
+
+  return {
+    mayContain: (text) => quick.test(text),
+    find(text) {
+      const mentions: Mention[] = [];
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const name = byKey.get(foldKey(m[0]));
+        if (name) {
+          mentions.push({ start: m.index, end: m.index + m[0].length, drugId: name.drugId, name: name.canonical, kind: name.kind });
+        }
+      }
+      return mentions;
+    },
+  };
+}
+
+/** The key a name and a page's spelling of it share: case, spacing and hyphen style folded. */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2010-\u2013]/g, '-');
+}
+
+/** The rarest-looking 3-character slice of each name, as an alternation, for a cheap first pass. */
+function quickProbe(names: string[]): string {
+  const probes = new Set<string>();
+  for (const name of names) {
+    const folded = foldKey(name).replace(/[\s-]/g, '');
+    if (folded.length <= 3) {
+      probes.add(escapeRegExp(folded));
+      continue;
+    }
+    // Prefer the slice at the start: names are distinctive there (abr, upa, cib, xel...).
+    probes.add(escapeRegExp(folded.slice(0, 3)));
+  }
+  return [...probes].join('|');
+}

@@ -1,0 +1,211 @@
+import type { Matcher } from '../match/find-mentions';
+import type { PageMention } from './page-mention';
+import { chunksOf, locate, type Chunk } from './text-model';
+import { blockOf, isExcluded, isInline, isInsideExcluded, UI_HOST_TAG } from './dom-rules';
+
+export interface ScannerOptions {
+  matcher: Matcher;
+  /** Cheap whole-text test: false means the text cannot contain a mention. */
+  probe: RegExp;
+  /** Called whenever the set of mentions changes. */
+  onChange: (mentions: readonly PageMention[]) => void;
+  /** Longest stretch of work before yielding to the page, in ms. */
+  sliceMs?: number;
+  /** Mutation records in one batch above which a full rescan is cheaper. */
+  burstLimit?: number;
+}
+
+const now = () => performance.now();
+
+/** Yields to the event loop so a long scan never blocks input. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Finds and tracks mentions under one root (the document, or an open shadow
+ * root). It never modifies the DOM: it only reads text and reports ranges.
+ */
+export class Scanner {
+  private mentions = new Map<Element, PageMention[]>();
+  private observer: MutationObserver | null = null;
+  private pending = new Set<Node>();
+  private burst = false;
+  private frame = 0;
+  private generation = 0;
+  private readonly shadowScanners = new Map<ShadowRoot, Scanner>();
+  private stopped = false;
+
+  constructor(
+    private readonly root: Document | ShadowRoot,
+    private readonly options: ScannerOptions,
+  ) {}
+
+  /** All mentions, in no particular order. */
+  all(): PageMention[] {
+    const out: PageMention[] = [];
+    for (const list of this.mentions.values()) out.push(...list);
+    for (const child of this.shadowScanners.values()) out.push(...child.all());
+    return out;
+  }
+
+  /** Scans everything, then keeps up with changes until stop(). */
+  async start(): Promise<void> {
+    await this.fullScan();
+    if (this.stopped) return;
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.generation++;
+    this.observer?.disconnect();
+    cancelAnimationFrame(this.frame);
+    for (const child of this.shadowScanners.values()) child.stop();
+    this.shadowScanners.clear();
+    this.mentions.clear();
+  }
+
+  private get element(): Element | ShadowRoot | null {
+    return this.root instanceof Document ? this.root.body ?? this.root.documentElement : this.root;
+  }
+
+  /** Rescans the whole root in time slices. A newer scan cancels an older one. */
+  async fullScan(): Promise<void> {
+    const generation = ++this.generation;
+    const root = this.element;
+    this.mentions.clear();
+    if (!root) return this.changed();
+    // The common case: no mention anywhere. One native text read, one regex.
+    const text = root.textContent ?? '';
+    if (this.options.probe.test(text)) await this.scanSubtree(root, generation);
+    else this.changed();
+    // Shadow roots' text is not part of textContent: find them separately.
+    if (generation === this.generation) for (const shadow of openShadowRoots(root)) this.adoptShadowRoot(shadow);
+  }
+
+  private async scanSubtree(root: Element | ShadowRoot, generation: number): Promise<void> {
+    const slice = this.options.sliceMs ?? 8;
+    let deadline = now() + slice;
+    for (const chunk of chunksOf(root, (shadow) => this.adoptShadowRoot(shadow))) {
+      if (generation !== this.generation) return;
+      this.addMentionsFrom(chunk);
+      if (now() > deadline) {
+        this.changed();
+        await yieldToPage();
+        if (generation !== this.generation) return;
+        deadline = now() + slice;
+      }
+    }
+    this.changed();
+  }
+
+  private adoptShadowRoot(shadow: ShadowRoot): void {
+    if (this.shadowScanners.has(shadow)) return;
+    const child = new Scanner(shadow, { ...this.options, onChange: () => this.changed() });
+    this.shadowScanners.set(shadow, child);
+    void child.start();
+  }
+
+  private changed(): void {
+    if (!this.stopped) this.options.onChange(this.all());
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const limit = this.options.burstLimit ?? 1000;
+    for (const record of records) {
+      if (this.burst) break;
+      if (isOurs(record.target)) continue;
+      this.pending.add(record.target);
+      if (this.pending.size > limit) this.burst = true;
+    }
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+  }
+
+  /** Applies a frame's worth of changes: rescans the blocks they touched. */
+  private flush(): void {
+    this.frame = 0;
+    if (this.stopped) return;
+    if (this.burst) {
+      this.burst = false;
+      this.pending.clear();
+      void this.fullScan();
+      return;
+    }
+    const blocks = new Set<Element>();
+    const touched = [...this.pending];
+    this.pending.clear();
+    for (const node of touched) {
+      if (!node.isConnected) continue;
+      const block = blockFor(node);
+      if (block) blocks.add(block);
+      else return void this.fullScan(); // a change at the root itself
+    }
+    // Drop mentions whose text left the page, and those of the blocks about to be rescanned.
+    for (const [block, list] of this.mentions) {
+      if (!block.isConnected || [...blocks].some((b) => b.contains(block))) this.mentions.delete(block);
+      else if (list.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) this.mentions.delete(block);
+    }
+    for (const block of outermost(blocks)) {
+      if (isExcluded(block) || isInsideExcluded(block)) continue;
+      this.rescanBlock(block);
+    }
+    this.changed();
+  }
+
+  private rescanBlock(block: Element): void {
+    for (const chunk of chunksOf(block, (shadow) => this.adoptShadowRoot(shadow))) this.addMentionsFrom(chunk);
+  }
+
+  private addMentionsFrom(chunk: Chunk): void {
+    if (!this.options.probe.test(chunk.text)) return;
+    for (const m of this.options.matcher.find(chunk.text)) {
+      const range = new StaticRange(locate(chunk, m.start, m.end));
+      if (!rendered(range.startContainer)) continue;
+      const mention: PageMention = {
+        drugId: m.drugId,
+        name: m.name,
+        kind: m.kind,
+        text: chunk.text.slice(m.start, m.end),
+        range,
+        block: chunk.block,
+      };
+      const list = this.mentions.get(chunk.block);
+      if (list) list.push(mention);
+      else this.mentions.set(chunk.block, [mention]);
+    }
+  }
+}
+
+/** False for text the reader cannot see (display: none or visibility: hidden around it). */
+function rendered(node: Node): boolean {
+  const el = node.parentElement;
+  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+}
+
+/** The block a change to `node` affects: the node itself if it is a block element. */
+function blockFor(node: Node): Element | null {
+  if (node.nodeType === 1 && !isInline(node as Element)) return node as Element;
+  return blockOf(node);
+}
+
+/** Open shadow roots anywhere under `root`, including inside other shadow roots. */
+export function* openShadowRoots(root: Element | ShadowRoot): Generator<ShadowRoot> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (el.shadowRoot) yield el.shadowRoot;
+  }
+}
+
+function isOurs(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(UI_HOST_TAG) != null;
+}
+
+/** Drops blocks contained in another block of the set: rescanning the outer one covers them. */
+function outermost(blocks: Set<Element>): Element[] {
+  const list = [...blocks];
+  return list.filter((b) => !list.some((other) => other !== b && other.contains(b)));
+}
+

@@ -1,0 +1,125 @@
+import { INVISIBLE } from '../match/find-mentions';
+import { isExcluded, isInline } from './dom-rules';
+
+/** One run of prose between block boundaries: its text and where each piece came from. */
+export interface Chunk {
+  /** The text with invisible characters removed, as the matcher sees it. */
+  text: string;
+  /** Text nodes in order, with the offset of each in the raw (not cleaned) text. */
+  nodes: Text[];
+  starts: number[];
+  /** For each index of `text`, its index in the raw text; null when nothing was removed. */
+  cleanToRaw: Int32Array | null;
+  /** The element that holds this run (its nearest block ancestor). */
+  block: Element;
+}
+
+/** A found shadow root, reported so the caller can scan and watch it separately. */
+export type ShadowRootSink = (root: ShadowRoot) => void;
+
+function finishChunk(parts: string[], nodes: Text[], starts: number[], block: Element): Chunk | null {
+  if (nodes.length === 0) return null;
+  const raw = parts.length === 1 ? parts[0]! : parts.join('');
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(raw)) return { text: raw, nodes, starts, cleanToRaw: null, block };
+  const map = new Int32Array(raw.length);
+  let text = '';
+  let j = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    INVISIBLE.lastIndex = 0;
+    if (INVISIBLE.test(ch)) continue;
+    text += ch;
+    map[j++] = i;
+  }
+  return { text, nodes, starts, cleanToRaw: map.subarray(0, j), block };
+}
+
+/**
+ * Walks `root`'s subtree in document order and hands over each run of inline
+ * prose. Excluded elements are skipped whole; block elements and <br> split
+ * runs, so text from two paragraphs or table cells never joins.
+ */
+export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootSink): Generator<Chunk> {
+  const rootBlock = root instanceof ShadowRoot ? root.host : root;
+  const blocks: Element[] = [rootBlock];
+  let parts: string[] = [];
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let length = 0;
+  const flush = function* (block: Element) {
+    const chunk = finishChunk(parts, nodes, starts, block);
+    parts = [];
+    nodes = [];
+    starts = [];
+    length = 0;
+    if (chunk) yield chunk;
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length) {
+        parts.push(data);
+        nodes.push(node as Text);
+        starts.push(length);
+        length += data.length;
+      }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (!isExcluded(el)) {
+        if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
+        if (!isInline(el)) {
+          yield* flush(blocks[blocks.length - 1]!);
+          if (el.firstChild) blocks.push(el);
+        }
+        descend = el.firstChild !== null;
+      } else if (el.localName === 'br' || !isInline(el)) {
+        yield* flush(blocks[blocks.length - 1]!);
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Climb until there is a next sibling, closing blocks on the way up.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node.nodeType === 1 && node !== root && !isInline(node as Element)) {
+        yield* flush(blocks[blocks.length - 1]!);
+        blocks.pop();
+      }
+    }
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  yield* flush(blocks[blocks.length - 1]!);
+}
+
+/** Maps [start, end) in a chunk's text back to DOM positions. */
+export function locate(chunk: Chunk, start: number, end: number): StaticRangeInit {
+  const rawStart = chunk.cleanToRaw ? chunk.cleanToRaw[start]! : start;
+  const rawLast = chunk.cleanToRaw ? chunk.cleanToRaw[end - 1]! : end - 1;
+  const a = nodeAt(chunk.starts, rawStart);
+  const b = nodeAt(chunk.starts, rawLast);
+  return {
+    startContainer: chunk.nodes[a]!,
+    startOffset: rawStart - chunk.starts[a]!,
+    endContainer: chunk.nodes[b]!,
+    endOffset: rawLast - chunk.starts[b]! + 1,
+  };
+}
+
+/** Index of the node whose text holds raw offset `offset` (binary search over starts). */
+function nodeAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

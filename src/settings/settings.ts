@@ -1,0 +1,48 @@
+import { z } from 'zod/mini';
+import { normalizeSitePattern } from './site-rules';
+
+/** The settings a user can change. Every read goes through readSettings(). */
+export const SettingsSchema = z.object({
+  siteMode: z.enum(['all-except', 'only-listed']),
+  sites: z.array(z.string()),
+  markStyle: z.enum(['underline', 'tint', 'none']),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  siteMode: 'all-except',
+  sites: [],
+  markStyle: 'underline',
+};
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Fields that were missing or invalid in storage and fell back to their default. */
+  reset: (keyof Settings)[];
+}
+
+/**
+ * Validates a stored value field by field: good fields are kept, a bad or
+ * missing field falls back to its default and is reported, nothing throws.
+ */
+export function readSettings(stored: unknown): SettingsRead {
+  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
+  const reset: (keyof Settings)[] = [];
+  const shape = SettingsSchema.def.shape;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (!(key in source)) continue;
+    const parsed = shape[key].safeParse(source[key]);
+    if (parsed.success) settings[key] = parsed.data;
+    else reset.push(key);
+  }
+  const result = settings as Settings;
+  // Site patterns are kept only when they are valid hosts.
+  const sites = result.sites.map(normalizeSitePattern);
+  if (sites.some((s) => s === null) && !reset.includes('sites')) reset.push('sites');
+  result.sites = [...new Set(sites.filter((s): s is string => s !== null))];
+  if (stored !== undefined && stored !== null && (typeof stored !== 'object' || Array.isArray(stored))) {
+    return { settings: { ...DEFAULT_SETTINGS }, reset: Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[] };
+  }
+  return { settings: result, reset };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatcher } from '@/src/match/find-mentions';
+import { buildProbe } from '@/src/match/probe';
+import { matchableNames } from '@/src/data/names';
+
+const names = matchableNames();
+const matcher = buildMatcher(names);
+const probe = buildProbe(names.map((n) => n.text));
+const found = (text: string) => matcher.find(text).map((m) => [text.slice(m.start, m.end), m.drugId]);
+
+describe('finding mentions', () => {
+  it.each([
+    ['Rinvoq® was started', 'Rinvoq', 'upadacitinib'],
+    ['treated with (tofacitinib).', 'tofacitinib', 'tofacitinib'],
+    ['baricitinib-treated patients', 'baricitinib', 'baricitinib'],
+    ['Xeljanz™ 5 mg', 'Xeljanz', 'tofacitinib'],
+    ['[abrocitinib]', 'abrocitinib', 'abrocitinib'],
+    ['UPADACITINIB 15 MG', 'UPADACITINIB', 'upadacitinib'],
+    ['Opzelura/Jakafi', 'Opzelura', 'ruxolitinib'],
+    ['end of line: delgocitinib\nnext', 'delgocitinib', 'delgocitinib'],
+    ['el baricitinib oral', 'baricitinib', 'baricitinib'],
+    ['Corectim ointment', 'Corectim', 'delgocitinib'],
+    ['Anzupgo cream', 'Anzupgo', 'delgocitinib'],
+    ['formerly PF-04965842', 'PF-04965842', 'abrocitinib'],
+    ['ABT-494 in RA', 'ABT-494', 'upadacitinib'],
+    ['LY3009104', 'LY3009104', 'baricitinib'],
+    ['INCB028050 and INCB28050', 'INCB028050', 'baricitinib'],
+    ['study INCB 18424-271', 'INCB 18424', 'ruxolitinib'],
+    ['JTE-052 ointment', 'JTE-052', 'delgocitinib'],
+    ['サイバインコ錠', 'サイバインコ', 'abrocitinib'],
+    ['托法替布片', '托法替布', 'tofacitinib'],
+  ])('finds the name in %j', (text, name, drug) => {
+    expect(found(text)[0]).toEqual([name, drug]);
+  });
+
+  it('matches code names in the spellings the dataset lists', () => {
+    expect(found('CP-690,550 / CP-690550 / CP-690, 550').map(([t]) => t)).toEqual(['CP-690,550', 'CP-690550', 'CP-690, 550']);
+  });
+
+  it('accepts typographic hyphens and line-wrapping spaces inside a code', () => {
+    expect(found('PF\u201104965842')).toEqual([['PF\u201104965842', 'abrocitinib']]);
+    expect(found('INCB\u00a018424')).toEqual([['INCB\u00a018424', 'ruxolitinib']]);
+  });
+
+  it.each([['deuruxolitinib'], ['ruxolitinibs'], ['abrocitinibum'], ['xrinvoq'], ['upadacitinib2'], ['_tofacitinib']])(
+    'does not match inside another word: %s',
+    (text) => {
+      expect(found(text)).toEqual([]);
+    },
+  );
+
+  it('prefers the longest name at a position', () => {
+    expect(found('tofacitinib citrate tablets')).toEqual([['tofacitinib citrate', 'tofacitinib']]);
+    expect(found('Rinvoq LQ solution')).toEqual([['Rinvoq LQ', 'upadacitinib']]);
+    expect(found('ルキソリチニブリン酸塩')).toEqual([['ルキソリチニブリン酸塩', 'ruxolitinib']]);
+  });
+
+  it('finds every mention in order and reports the canonical name', () => {
+    const mentions = matcher.find('Cibinqo (abrocitinib) vs Olumiant (baricitinib)');
+    expect(mentions.map((m) => [m.name, m.kind])).toEqual([
+      ['Cibinqo', 'brand'],
+      ['abrocitinib', 'inn'],
+      ['Olumiant', 'brand'],
+      ['baricitinib', 'inn'],
+    ]);
+  });
+
+  it('never marks a name the dataset lists as too ambiguous', () => {
+    expect(found('王尚杰')).toEqual([]);
+  });
+});
+
+describe('the first-pass probe', () => {
+  it('fires for every spelling of every name, in any case', () => {
+    const missed = names
+      .flatMap((n) => [n.text, n.text.toUpperCase(), n.text.toLowerCase(), n.text[0]!.toUpperCase() + n.text.slice(1)])
+      .filter((t) => !probe.test(`see ${t} here`));
+    expect(missed).toEqual([]);
+  });
+
+  it('fires on invisible characters that may split a name', () => {
+    expect(probe.test('Xel\u00ADjanz')).toBe(true);
+    expect(probe.test('Olu\u200Bmiant')).toBe(true);
+  });
+
+  it('stays quiet on ordinary prose', () => {
+    expect(probe.test('The committee reviewed the annual budget and approved the plan.')).toBe(false);
+  });
+});
