@@ -17,29 +17,30 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Fragments of 3 to 5 letters or digits, not at the very start of the name. */
+/**
+ * Fragments of 5 letters or digits (shorter only when the name is shorter).
+ * Longer fragments fire less on ordinary text and let the regex engine skip
+ * ahead faster. The probe ignores case, so a fragment may start the name.
+ */
 function candidates(name: string): string[] {
+  const word = foldKey(name);
+  const len = Math.min(5, word.length);
   const out: string[] = [];
-  // Split on separators so fragments never straddle a hyphen, space or comma that a page may spell differently.
-  const words = foldKey(name).split(/[^\p{L}\p{N}]+/u);
-  words.forEach((word, w) => {
-    const from = w === 0 ? 1 : 0;
-    for (let len = 5; len >= 3; len--) {
-      for (let i = from; i + len <= word.length; i++) out.push(word.slice(i, i + len));
-    }
-  });
+  for (let i = 0; i + len <= word.length; i++) out.push(word.slice(i, i + len));
   return out;
 }
 
+const SEPARATED = /[^\p{L}\p{N}]/u;
+
 /**
- * Picks a small set of fragments covering every name: greedy set cover that
- * prefers fragments shared by many names ("tinib"), long, and made of rare letters.
+ * Picks a small set of fragments covering every single-word name: greedy set
+ * cover that prefers fragments shared by many names ("tinib") and made of rare letters.
  */
 export function chooseFragments(names: readonly string[]): string[] {
-  const latin = [...new Set(names.filter((n) => !CJK.test(n)))];
-  const options = new Map(latin.map((n) => [n, new Set(candidates(n))]));
-  const uncovered = new Set(latin.filter((n) => options.get(n)!.size > 0));
-  const chosen = latin.filter((n) => options.get(n)!.size === 0).map((n) => foldKey(n));
+  const words = [...new Set(names.filter((n) => !CJK.test(n) && !SEPARATED.test(n)))];
+  const options = new Map(words.map((n) => [n, new Set(candidates(n))]));
+  const uncovered = new Set(words);
+  const chosen: string[] = [];
   const pool = new Set([...options.values()].flatMap((set) => [...set]));
   while (uncovered.size > 0) {
     let best = '';
@@ -48,7 +49,7 @@ export function chooseFragments(names: readonly string[]): string[] {
       let covers = 0;
       for (const name of uncovered) if (options.get(name)!.has(fragment)) covers++;
       if (!covers) continue;
-      const value = (covers * (fragment.length >= 4 ? fragment.length : 1)) / score(fragment);
+      const value = (covers * fragment.length) / score(fragment);
       if (value > bestValue || (value === bestValue && fragment < best)) {
         best = fragment;
         bestValue = value;
@@ -60,14 +61,46 @@ export function chooseFragments(names: readonly string[]): string[] {
   return chosen.sort();
 }
 
+/** A multi-part name (ABT-494, INCB 18424, CP-690,550) as a pattern allowing any short separator. */
+function separatedPattern(name: string): string {
+  return foldKey(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(escapeRegExp)
+    .join('[\\s,.\\-\\u2010-\\u2013]{0,3}');
+}
+
+const INVISIBLE_CLASS = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
+const INVISIBLE_CHARS = new RegExp(INVISIBLE_CLASS, 'g');
+
 /**
- * The first-pass regex. It also fires on invisible characters that may sit
- * inside a name (soft hyphen, zero-width characters) and on the first
- * character of each name written in Chinese or Japanese script.
+ * The first-pass regex. Single-word names are probed by shared fragments,
+ * multi-part names whole (with any separator), names in Chinese or Japanese
+ * script by their first three characters. It also fires on an invisible
+ * character (soft hyphen, zero-width), after which mayMention strips those and looks again.
  */
 export function buildProbe(names: readonly string[]): RegExp {
   const fragments = chooseFragments(names).map(escapeRegExp);
-  const cjkStarts = [...new Set(names.filter((n) => CJK.test(n)).map((n) => n[0]!))].join('');
-  const chars = `\\u00AD\\u200B-\\u200D\\u2060\\uFEFF${cjkStarts}`;
-  return new RegExp(`${fragments.join('|')}|[${chars}]`, 'i');
+  // A multi-part name already covered by a fragment (tofacitinib citrate) needs no pattern of its own.
+  const separated = [...new Set(names.filter((n) => !CJK.test(n) && SEPARATED.test(n)))]
+    .filter((n) => !chooseFragments(names).some((f) => foldKey(n).includes(f)))
+    .map(separatedPattern);
+  const cjk = [...new Set(names.filter((n) => CJK.test(n)).map((n) => escapeRegExp(n.slice(0, 3))))];
+  return new RegExp([...new Set([...fragments, ...separated, ...cjk, INVISIBLE_CLASS])].join('|'), 'i');
+}
+
+/** Removes characters that can hide inside a name. */
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE_CHARS, '');
+}
+
+/** The probe's verdict on a text, looking past invisible characters when it stopped on one. */
+export function mayMention(probe: RegExp, text: string): boolean {
+  const hit = probe.exec(text);
+  if (!hit) return false;
+  INVISIBLE_CHARS.lastIndex = 0;
+  if (!INVISIBLE_CHARS.test(hit[0])) return true;
+  const visible = withoutInvisibles(text);
+  const again = probe.exec(visible);
+  return again !== null;
 }

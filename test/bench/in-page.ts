@@ -1,0 +1,119 @@
+// Bundled by test/bench/run.ts and evaluated in each benchmark page. It runs the
+// extension's real scanning and painting code, a bare TreeWalker pass (the
+// floor) and mark.js, in the same page load, and reports main-thread times.
+import Mark from 'mark.js';
+import { matchableNames } from '../../src/data/names';
+import { buildMatcher } from '../../src/match/find-mentions';
+import { buildProbe } from '../../src/match/probe';
+import { HighlightPainter } from '../../src/paint/highlight-painter';
+import type { PageMention } from '../../src/page/page-mention';
+import { Scanner } from '../../src/page/scanner';
+
+const names = matchableNames();
+const matcher = buildMatcher(names);
+const probe = buildProbe(names.map((n) => n.text));
+const root = () => document.body ?? document.documentElement;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+
+/** The floor: read every text node once, change nothing. */
+function floorOnce(): number {
+  const t = performance.now();
+  const walker = document.createTreeWalker(root(), NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  (globalThis as { sink?: number }).sink = chars;
+  return performance.now() - t;
+}
+
+async function oursOnce(): Promise<{ ms: number; longest: number; mentions: PageMention[] }> {
+  let painter: HighlightPainter | null = null;
+  let paintMs = 0;
+  let longestPaint = 0;
+  const scanner = new Scanner(document, {
+    matcher,
+    probe,
+    onChange: (mentions) => {
+      const t = performance.now();
+      if (mentions.length) {
+        painter ??= new HighlightPainter(document, 'underline');
+        painter.paint(mentions);
+      }
+      const d = performance.now() - t;
+      paintMs += d;
+      longestPaint = Math.max(longestPaint, d);
+    },
+  });
+  await scanner.fullScan();
+  const mentions = scanner.all();
+  scanner.stop();
+  (painter as HighlightPainter | null)?.destroy();
+  // Painting is called from inside the scan's slices, so busyMs already includes it.
+  (globalThis as { lastStats?: unknown }).lastStats = { ...scanner.stats };
+  return { ms: scanner.stats.busyMs, longest: Math.max(scanner.stats.longestSliceMs, longestPaint), mentions };
+}
+
+function markJsOnce(): Promise<{ ms: number; count: number }> {
+  return new Promise((resolve) => {
+    const marker = new Mark(root());
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}_])(?:${[...names].sort((a, b) => b.text.length - a.text.length).map((n) => n.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_])`,
+      'giu',
+    );
+    let count = 0;
+    const t = performance.now();
+    marker.markRegExp(pattern, {
+      acrossElements: true,
+      exclude: ['script', 'style', 'noscript', 'template', 'textarea', 'title', '[contenteditable]'],
+      each: () => count++,
+      done: () => {
+        const ms = performance.now() - t;
+        marker.unmark({ done: () => resolve({ ms, count }) });
+      },
+    });
+  });
+}
+
+export async function runBench(runs: number, withMarkJs: boolean) {
+  const floor: number[] = [];
+  const ours: number[] = [];
+  let longest = 0;
+  let mentions: PageMention[] = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push(floorOnce());
+    const r = await oursOnce();
+    ours.push(r.ms);
+    longest = Math.max(longest, r.longest);
+    mentions = r.mentions;
+  }
+  const text = (m: PageMention) => {
+    const range = document.createRange();
+    range.setStart(m.range.startContainer, m.range.startOffset);
+    range.setEnd(m.range.endContainer, m.range.endOffset);
+    return range.toString();
+  };
+  // Read the texts before mark.js rewrites the DOM.
+  const foundList = mentions.map((m) => ({ drugId: m.drugId, name: m.name, kind: m.kind, text: text(m) }));
+  let markjs: number | null = null;
+  let markjsCount: number | null = null;
+  if (withMarkJs) {
+    const m = await markJsOnce();
+    markjs = m.ms;
+    markjsCount = m.count;
+  }
+  return {
+    floor: median(floor),
+    ours: median(ours),
+    longest,
+    markjs,
+    markjsCount,
+    found: foundList,
+    chars: root().textContent?.length ?? 0,
+    stats: (globalThis as { lastStats?: { gateMs: number; shadowMs: number; gatePassed: boolean } }).lastStats!,
+  };
+}
+
+(globalThis as { __jakBench?: typeof runBench }).__jakBench = runBench;

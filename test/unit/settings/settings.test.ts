@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, readSettings } from '@/src/settings/settings';
+import { hostMatches, normalizeSitePattern, siteAllowed } from '@/src/settings/site-rules';
+
+describe('reading stored settings', () => {
+  it('gives the defaults when nothing is stored', () => {
+    expect(readSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, reset: [] });
+  });
+
+  it('keeps good fields and resets only the bad ones, saying which', () => {
+    const read = readSettings({ siteMode: 'only-listed', sites: ['pubmed.ncbi.nlm.nih.gov'], markStyle: 'sparkles' });
+    expect(read.settings).toEqual({ siteMode: 'only-listed', sites: ['pubmed.ncbi.nlm.nih.gov'], markStyle: 'underline' });
+    expect(read.reset).toEqual(['markStyle']);
+  });
+
+  it('drops invalid site patterns and reports the list as reset', () => {
+    const read = readSettings({ sites: ['ehr.example.org', 'not a host!', 'https://Example.com/path'] });
+    expect(read.settings.sites).toEqual(['ehr.example.org', 'example.com']);
+    expect(read.reset).toEqual(['sites']);
+  });
+
+  it('falls back to defaults entirely for a value that is not an object', () => {
+    expect(readSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings([1, 2]).settings).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('site rules', () => {
+  it.each([
+    ['example.org', 'example.org', true],
+    ['example.org', 'www.example.org', true],
+    ['example.org', 'badexample.org', false],
+    ['*.example.org', 'example.org', false],
+    ['*.example.org', 'a.example.org', true],
+  ])('%s matches %s: %s', (pattern, host, result) => {
+    expect(hostMatches(pattern, host)).toBe(result);
+  });
+
+  it('honours a port in the pattern', () => {
+    expect(hostMatches('localhost:8080', 'localhost', '8080')).toBe(true);
+    expect(hostMatches('localhost:8080', 'localhost', '3000')).toBe(false);
+  });
+
+  it('normalizes what a user pastes', () => {
+    expect(normalizeSitePattern('  HTTPS://PubMed.ncbi.nlm.nih.gov/12345 ')).toBe('pubmed.ncbi.nlm.nih.gov');
+    expect(normalizeSitePattern('exa mple.com')).toBeNull();
+    expect(normalizeSitePattern('')).toBeNull();
+  });
+
+  it('runs everywhere except listed sites, or only on listed sites', () => {
+    expect(siteAllowed('https://ehr.example.org/patient/1', 'all-except', ['ehr.example.org'])).toBe(false);
+    expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/', 'all-except', ['ehr.example.org'])).toBe(true);
+    expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/', 'only-listed', ['nih.gov'])).toBe(true);
+    expect(siteAllowed('https://news.example.com/', 'only-listed', ['nih.gov'])).toBe(false);
+  });
+});
