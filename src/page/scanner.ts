@@ -219,6 +219,11 @@ function blockFor(node: Node): Element | null {
  * browser's XPath engine, so pages without any cost almost nothing.
  */
 export function* openShadowRoots(root: Element | ShadowRoot): Generator<ShadowRoot> {
+  if (root instanceof ShadowRoot) {
+    // XPath cannot start inside a shadow tree; shadow trees are small, so ask each element.
+    for (const el of root.querySelectorAll('*')) if (el.localName.includes('-') && el.shadowRoot) yield el.shadowRoot;
+    return;
+  }
   const doc = root.ownerDocument ?? document;
   const found = doc.evaluate(".//*[contains(local-name(), '-')]", root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
   for (let i = 0; i < found.snapshotLength; i++) {

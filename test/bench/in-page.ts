@@ -31,7 +31,6 @@ function floorOnce(): number {
 
 async function oursOnce(): Promise<{ ms: number; longest: number; mentions: PageMention[] }> {
   let painter: HighlightPainter | null = null;
-  let paintMs = 0;
   let longestPaint = 0;
   const scanner = new Scanner(document, {
     matcher,
@@ -43,7 +42,6 @@ async function oursOnce(): Promise<{ ms: number; longest: number; mentions: Page
         painter.paint(mentions);
       }
       const d = performance.now() - t;
-      paintMs += d;
       longestPaint = Math.max(longestPaint, d);
     },
   });

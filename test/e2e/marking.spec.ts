@@ -91,7 +91,7 @@ test('content that arrives later is marked as it arrives', async ({ context, pag
 test('text in an open shadow root is marked; a closed root is left alone', async ({ context, pageOrigin }) => {
   const page = await context.newPage();
   await page.goto(`${pageOrigin}/shadow-root.html`);
-  await expect.poll(() => sortedMarks(page)).toEqual(['Cibinqo', 'Rinvoq', 'upadacitinib']);
+  await expect.poll(() => sortedMarks(page)).toEqual(['Cibinqo', 'Jakavi', 'Rinvoq', 'upadacitinib']);
 });
 
 test('mentions inside a same-origin iframe are marked in that frame', async ({ context, pageOrigin }) => {
