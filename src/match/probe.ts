@@ -30,6 +30,18 @@ function candidates(name: string): string[] {
   return out;
 }
 
+/**
+ * How much to trust a fragment to stay quiet on ordinary pages. A name's first
+ * letters often begin common words (Corectim/scorecard, Olumiant/voluminous),
+ * and digits alone turn up in every page's numbers and IDs.
+ */
+function quietness(fragment: string, names: readonly string[]): number {
+  let q = 1;
+  if (names.some((n) => foldKey(n).startsWith(fragment))) q *= 0.3;
+  if (/^\d+$/.test(fragment)) q *= 0.2;
+  return q;
+}
+
 const SEPARATED = /[^\p{L}\p{N}]/u;
 
 /**
@@ -49,7 +61,7 @@ export function chooseFragments(names: readonly string[]): string[] {
       let covers = 0;
       for (const name of uncovered) if (options.get(name)!.has(fragment)) covers++;
       if (!covers) continue;
-      const value = (covers * fragment.length) / score(fragment);
+      const value = (covers * fragment.length * quietness(fragment, words)) / score(fragment);
       if (value > bestValue || (value === bestValue && fragment < best)) {
         best = fragment;
         bestValue = value;
@@ -76,7 +88,7 @@ const INVISIBLE_CHARS = new RegExp(INVISIBLE_CLASS, 'g');
 /**
  * The first-pass regex. Single-word names are probed by shared fragments,
  * multi-part names whole (with any separator), names in Chinese or Japanese
- * script by their first three characters. It also fires on an invisible
+ * script whole. It also fires on an invisible
  * character (soft hyphen, zero-width), after which mayMention strips those and looks again.
  */
 export function buildProbe(names: readonly string[]): RegExp {
@@ -85,7 +97,8 @@ export function buildProbe(names: readonly string[]): RegExp {
   const separated = [...new Set(names.filter((n) => !CJK.test(n) && SEPARATED.test(n)))]
     .filter((n) => !chooseFragments(names).some((f) => foldKey(n).includes(f)))
     .map(separatedPattern);
-  const cjk = [...new Set(names.filter((n) => CJK.test(n)).map((n) => escapeRegExp(n.slice(0, 3))))];
+  // Chinese and Japanese names are short and their openings are common words (サイバ in サイバー): probe them whole.
+  const cjk = [...new Set(names.filter((n) => CJK.test(n)).map(escapeRegExp))];
   return new RegExp([...new Set([...fragments, ...separated, ...cjk, INVISIBLE_CLASS])].join('|'), 'i');
 }
 
