@@ -1,5 +1,5 @@
 import type { Matcher } from '../match/find-mentions';
-import { mayMention } from '../match/probe';
+import { mayMentionAnywhere } from './first-pass';
 import type { PageMention } from './page-mention';
 import { chunksOf, locate, type Chunk } from './text-model';
 import { blockOf, isExcluded, isInline, isInsideExcluded, UI_HOST_TAG } from './dom-rules';
@@ -83,9 +83,8 @@ export class Scanner {
     this.stats.longestSliceMs = 0;
     if (!root) return this.changed();
     const started = now();
-    // The common case: no mention anywhere. One native text read, one regex.
-    const text = root.textContent ?? '';
-    const candidate = mayMention(this.options.probe, text);
+    // The common case: no mention anywhere, found out in one pass over the text nodes.
+    const candidate = mayMentionAnywhere(root, this.options.probe);
     this.stats.gateMs = now() - started;
     this.stats.gatePassed = candidate;
     this.account(this.stats.gateMs);

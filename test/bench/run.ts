@@ -155,7 +155,7 @@ out.push(
   ),
 );
 out.push(
-  `  where ours goes: first pass (textContent + probe) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
+  `  where ours goes: first pass (text nodes + probe) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
     `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
     `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass and were walked`,
 );

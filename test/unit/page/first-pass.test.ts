@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { matchableNames } from '@/src/data/names';
+import { buildProbe } from '@/src/match/probe';
+import { mayMentionAnywhere } from '@/src/page/first-pass';
+
+const names = matchableNames();
+const probe = buildProbe(names.map((n) => n.text));
+const check = (html: string) => {
+  document.body.innerHTML = html;
+  return mayMentionAnywhere(document.body, probe);
+};
+
+describe('the first pass', () => {
+  it('says no for ordinary pages, even when their scripts name a drug', () => {
+    expect(check('<h1>Budget</h1><p>The committee met on Tuesday.</p><script>var a = "Rinvoq";</script>')).toBe(false);
+  });
+
+  it.each([
+    ['<p>Started on Rinvoq.</p>'],
+    ['<p>Treatment with <a href="#">Olu</a>miant was stopped.</p>'],
+    ['<p><b>O</b><i>l</i><b>u</b>mi<i>ant</i></p>'],
+    ['<p>Xel\u00ADjanz</p>'],
+    ['<p>サイバ<b>インコ</b></p>'],
+    ['<p>code ABT-<b>494</b></p>'],
+  ])('says maybe for %s', (html) => {
+    expect(check(html)).toBe(true);
+  });
+
+  it('never misses a name split anywhere by inline markup (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.uniqueArray(fc.nat(60), { maxLength: 5 }), (name, cuts) => {
+        const positions = [...new Set(cuts.map((c) => c % name.text.length))].filter((p) => p > 0).sort((a, b) => a - b);
+        let html = '';
+        let last = 0;
+        for (const p of positions) {
+          html += `${name.text.slice(last, p)}</b><b>`;
+          last = p;
+        }
+        html += name.text.slice(last);
+        expect(check(`<p>Some prose before <b>${html}</b> and after.</p>`)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
