@@ -27,7 +27,8 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // CSS.highlights arrived in Chrome 105.
+        { minimum_chrome_version: '105' }),
   }),
   zip: {
     artifactTemplate: 'jak-lens-{{version}}-{{browser}}.zip',
