@@ -20,8 +20,6 @@ export interface MatchableName {
 export interface Matcher {
   /** All mentions in `text`, in order, never overlapping; the longest name wins at a position. */
   find(text: string): Mention[];
-  /** Cheap test used to skip work: true when `text` may contain a mention. */
-  mayContain(text: string): boolean;
 }
 
 // Characters that can sit inside a word on the web without being seen:
@@ -65,12 +63,8 @@ export function buildMatcher(names: readonly MatchableName[]): Matcher {
   if (cjk.length) alternatives.push(`(?:${cjk.join('|')})`);
   const source = alternatives.join('|') || '(?!)';
   const pattern = new RegExp(source, 'giu');
-  // Every name contains one of these letter pairs case-insensitively; a page
-  // without any of them cannot mention a drug. Checked with a single fast scan.
-  const quick = new RegExp(quickProbe(sorted.map((n) => n.text)), 'iu');
 
   return {
-    mayContain: (text) => quick.test(text),
     find(text) {
       const mentions: Mention[] = [];
       pattern.lastIndex = 0;
@@ -92,19 +86,4 @@ export function foldKey(s: string): string {
     .toLocaleLowerCase('en')
     .replace(/\s+/g, ' ')
     .replace(/[\u2010-\u2013]/g, '-');
-}
-
-/** The rarest-looking 3-character slice of each name, as an alternation, for a cheap first pass. */
-function quickProbe(names: string[]): string {
-  const probes = new Set<string>();
-  for (const name of names) {
-    const folded = foldKey(name).replace(/[\s-]/g, '');
-    if (folded.length <= 3) {
-      probes.add(escapeRegExp(folded));
-      continue;
-    }
-    // Prefer the slice at the start: names are distinctive there (abr, upa, cib, xel...).
-    probes.add(escapeRegExp(folded.slice(0, 3)));
-  }
-  return [...probes].join('|');
 }

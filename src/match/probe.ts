@@ -1,4 +1,4 @@
-import { foldKey } from './find-mentions';
+import { INVISIBLE, foldKey } from './find-mentions';
 
 // A cheap first pass over a whole page: one case-insensitive regex of short
 // fragments, at least one of which every name contains. Pages where it finds
@@ -82,8 +82,7 @@ function separatedPattern(name: string): string {
     .join('[\\s,.\\-\\u2010-\\u2013]{0,3}');
 }
 
-const INVISIBLE_CLASS = '[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]';
-const INVISIBLE_CHARS = new RegExp(INVISIBLE_CLASS, 'g');
+const INVISIBLE_CLASS = INVISIBLE.source;
 
 /**
  * The first-pass regex. Single-word names are probed by shared fragments,
@@ -92,11 +91,12 @@ const INVISIBLE_CHARS = new RegExp(INVISIBLE_CLASS, 'g');
  * character (soft hyphen, zero-width), after which mayMention strips those and looks again.
  */
 export function buildProbe(names: readonly string[]): RegExp {
-  const fragments = chooseFragments(names).map(escapeRegExp);
+  const chosen = chooseFragments(names);
   // A multi-part name already covered by a fragment (tofacitinib citrate) needs no pattern of its own.
   const separated = [...new Set(names.filter((n) => !CJK.test(n) && SEPARATED.test(n)))]
-    .filter((n) => !chooseFragments(names).some((f) => foldKey(n).includes(f)))
+    .filter((n) => !chosen.some((f) => foldKey(n).includes(f)))
     .map(separatedPattern);
+  const fragments = chosen.map(escapeRegExp);
   // Chinese and Japanese names are short and their openings are common words (サイバ in サイバー): probe them whole.
   const cjk = [...new Set(names.filter((n) => CJK.test(n)).map(escapeRegExp))];
   return new RegExp([...new Set([...fragments, ...separated, ...cjk, INVISIBLE_CLASS])].join('|'), 'i');
@@ -104,15 +104,15 @@ export function buildProbe(names: readonly string[]): RegExp {
 
 /** Removes characters that can hide inside a name. */
 export function withoutInvisibles(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '');
+  return text.replace(INVISIBLE, '');
 }
 
 /** The probe's verdict on a text, looking past invisible characters when it stopped on one. */
 export function mayMention(probe: RegExp, text: string): boolean {
   const hit = probe.exec(text);
   if (!hit) return false;
-  INVISIBLE_CHARS.lastIndex = 0;
-  if (!INVISIBLE_CHARS.test(hit[0])) return true;
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(hit[0])) return true;
   const visible = withoutInvisibles(text);
   const again = probe.exec(visible);
   return again !== null;

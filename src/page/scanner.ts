@@ -165,11 +165,12 @@ export class Scanner {
       else return void this.fullScan(); // a change at the root itself
     }
     // Drop mentions whose text left the page, and those of the blocks about to be rescanned.
+    const rescanned = outermost(blocks);
     for (const [block, list] of this.mentions) {
-      if (!block.isConnected || [...blocks].some((b) => b.contains(block))) this.mentions.delete(block);
+      if (!block.isConnected || rescanned.some((b) => b.contains(block))) this.mentions.delete(block);
       else if (list.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) this.mentions.delete(block);
     }
-    for (const block of outermost(blocks)) {
+    for (const block of rescanned) {
       if (isExcluded(block) || isInsideExcluded(block)) continue;
       this.rescanBlock(block);
     }

@@ -1,4 +1,6 @@
 import { INVISIBLE } from '../match/find-mentions';
+
+const IS_INVISIBLE = new RegExp(INVISIBLE.source);
 import { isExcluded, isInline } from './dom-rules';
 
 /** One run of prose between block boundaries: its text and where each piece came from. */
@@ -27,8 +29,7 @@ function finishChunk(parts: string[], nodes: Text[], starts: number[], block: El
   let j = 0;
   for (let i = 0; i < raw.length; i++) {
     const ch = raw[i]!;
-    INVISIBLE.lastIndex = 0;
-    if (INVISIBLE.test(ch)) continue;
+    if (IS_INVISIBLE.test(ch)) continue;
     text += ch;
     map[j++] = i;
   }

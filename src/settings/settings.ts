@@ -26,7 +26,11 @@ export interface SettingsRead {
  * missing field falls back to its default and is reported, nothing throws.
  */
 export function readSettings(stored: unknown): SettingsRead {
-  const source = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, reset: [] };
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return { settings: { ...DEFAULT_SETTINGS }, reset: Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[] };
+  }
+  const source = stored as Record<string, unknown>;
   const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
   const reset: (keyof Settings)[] = [];
   const shape = SettingsSchema.def.shape;
@@ -41,8 +45,5 @@ export function readSettings(stored: unknown): SettingsRead {
   const sites = result.sites.map(normalizeSitePattern);
   if (sites.some((s) => s === null) && !reset.includes('sites')) reset.push('sites');
   result.sites = [...new Set(sites.filter((s): s is string => s !== null))];
-  if (stored !== undefined && stored !== null && (typeof stored !== 'object' || Array.isArray(stored))) {
-    return { settings: { ...DEFAULT_SETTINGS }, reset: Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[] };
-  }
   return { settings: result, reset };
 }
