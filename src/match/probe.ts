@@ -85,21 +85,20 @@ function separatedPattern(name: string): string {
 const INVISIBLE_CLASS = INVISIBLE.source;
 
 /**
- * The first-pass regex. Single-word names are probed by shared fragments,
+ * The full first-pass regex. Single-word names are probed by shared fragments,
  * multi-part names whole (with any separator), names in Chinese or Japanese
- * script whole. It also fires on an invisible
- * character (soft hyphen, zero-width), after which mayMention strips those and looks again.
+ * script whole. It also fires on an invisible character (soft hyphen,
+ * zero-width), after which the probe strips those and looks again.
  */
-export function buildProbe(names: readonly string[]): RegExp {
+function fullPattern(names: readonly string[]): { latin: string[]; cjk: string[] } {
   const chosen = chooseFragments(names);
   // A multi-part name already covered by a fragment (tofacitinib citrate) needs no pattern of its own.
   const separated = [...new Set(names.filter((n) => !CJK.test(n) && SEPARATED.test(n)))]
     .filter((n) => !chosen.some((f) => foldKey(n).includes(f)))
     .map(separatedPattern);
-  const fragments = chosen.map(escapeRegExp);
   // Chinese and Japanese names are short and their openings are common words (サイバ in サイバー): probe them whole.
   const cjk = [...new Set(names.filter((n) => CJK.test(n)).map(escapeRegExp))];
-  return new RegExp([...new Set([...fragments, ...separated, ...cjk, INVISIBLE_CLASS])].join('|'), 'i');
+  return { latin: [...new Set([...chosen.map(escapeRegExp), ...separated])], cjk };
 }
 
 /** Removes characters that can hide inside a name. */
@@ -107,13 +106,39 @@ export function withoutInvisibles(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-/** The probe's verdict on a text, looking past invisible characters when it stopped on one. */
-export function mayMention(probe: RegExp, text: string): boolean {
-  const hit = probe.exec(text);
-  if (!hit) return false;
-  INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(hit[0])) return true;
-  const visible = withoutInvisibles(text);
-  const again = probe.exec(visible);
-  return again !== null;
+/**
+ * The first pass's question, "can this text contain a name?", answered in
+ * two steps because a regex slows down with every alternative it holds: one
+ * regex for the Latin-script fragments, and one character class that fires
+ * only on text holding an invisible character or the first character of a
+ * Chinese or Japanese name. Most pages need only the first and a pass of the
+ * cheap class; the full regex runs only when the class fires.
+ */
+export class Probe {
+  private readonly latin: RegExp;
+  private readonly rare: RegExp;
+  private readonly full: RegExp;
+
+  constructor(names: readonly string[]) {
+    const { latin, cjk } = fullPattern(names);
+    this.latin = new RegExp(latin.join('|'), 'i');
+    const firsts = [...new Set(names.filter((n) => CJK.test(n)).map((n) => escapeRegExp([...n][0]!)))];
+    this.rare = new RegExp(`[${firsts.join('')}${INVISIBLE_CLASS.slice(1, -1)}]`, 'u');
+    this.full = new RegExp([...latin, ...cjk, INVISIBLE_CLASS].join('|'), 'i');
+  }
+
+  /** False only when `text` cannot contain a name. */
+  mayMention(text: string): boolean {
+    if (this.latin.test(text)) return true;
+    if (!this.rare.test(text)) return false;
+    const hit = this.full.exec(text);
+    if (!hit) return false;
+    INVISIBLE.lastIndex = 0;
+    if (!INVISIBLE.test(hit[0])) return true;
+    return this.full.test(withoutInvisibles(text));
+  }
+}
+
+export function buildProbe(names: readonly string[]): Probe {
+  return new Probe(names);
 }

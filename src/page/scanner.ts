@@ -1,4 +1,5 @@
 import type { Matcher } from '../match/find-mentions';
+import type { Probe } from '../match/probe';
 import { mayMentionAnywhere } from './first-pass';
 import type { PageMention } from './page-mention';
 import { chunksOf, locate, type Chunk } from './text-model';
@@ -7,7 +8,7 @@ import { blockOf, isExcluded, isInline, isInsideExcluded, UI_HOST_TAG } from './
 export interface ScannerOptions {
   matcher: Matcher;
   /** Cheap whole-text test: false means the text cannot contain a mention. */
-  probe: RegExp;
+  probe: Probe;
   /** Called whenever the set of mentions changes. */
   onChange: (mentions: readonly PageMention[]) => void;
   /** Longest stretch of work before yielding to the page, in ms. */
@@ -182,7 +183,7 @@ export class Scanner {
   }
 
   private addMentionsFrom(chunk: Chunk): void {
-    if (!this.options.probe.test(chunk.text)) return;
+    if (!this.options.probe.mayMention(chunk.text)) return;
     for (const m of this.options.matcher.find(chunk.text)) {
       const range = new StaticRange(locate(chunk, m.start, m.end));
       if (!rendered(range.startContainer)) continue;

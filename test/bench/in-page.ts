@@ -29,6 +29,20 @@ function floorOnce(): number {
   return performance.now() - t;
 }
 
+/**
+ * Not a target, a yardstick: the cheapest pass that looks at every character
+ * (joins all text nodes' text and searches it for one literal). The floor above
+ * never reads a character, only each node's length.
+ */
+function readEveryCharOnce(): number {
+  const t = performance.now();
+  const walker = document.createTreeWalker(root(), NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
+  (globalThis as { sink?: boolean }).sink = parts.join('').includes('tinib');
+  return performance.now() - t;
+}
+
 async function oursOnce(): Promise<{ ms: number; longest: number; mentions: PageMention[] }> {
   let painter: HighlightPainter | null = null;
   let longestPaint = 0;
@@ -77,11 +91,13 @@ function markJsOnce(): Promise<{ ms: number; count: number }> {
 
 export async function runBench(runs: number, withMarkJs: boolean) {
   const floor: number[] = [];
+  const readAll: number[] = [];
   const ours: number[] = [];
   let longest = 0;
   let mentions: PageMention[] = [];
   for (let i = 0; i < runs; i++) {
     floor.push(floorOnce());
+    readAll.push(readEveryCharOnce());
     const r = await oursOnce();
     ours.push(r.ms);
     longest = Math.max(longest, r.longest);
@@ -104,6 +120,7 @@ export async function runBench(runs: number, withMarkJs: boolean) {
   }
   return {
     floor: median(floor),
+    readAll: median(readAll),
     ours: median(ours),
     longest,
     markjs,

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMatcher } from '@/src/match/find-mentions';
-import { buildProbe, mayMention, withoutInvisibles } from '@/src/match/probe';
+import { buildProbe, withoutInvisibles } from '@/src/match/probe';
 import { matchableNames } from '@/src/data/names';
 
 const names = matchableNames();
@@ -74,18 +75,46 @@ describe('the first-pass probe', () => {
   it('fires for every spelling of every name, in any case', () => {
     const missed = names
       .flatMap((n) => [n.text, n.text.toUpperCase(), n.text.toLowerCase(), n.text[0]!.toUpperCase() + n.text.slice(1)])
-      .filter((t) => !probe.test(`see ${t} here`));
+      .filter((t) => !probe.mayMention(`see ${t} here`));
     expect(missed).toEqual([]);
   });
 
   it('fires on names split by invisible characters once those are removed', () => {
-    expect(mayMention(probe, 'Xel\u00ADjanz')).toBe(true);
-    expect(mayMention(probe, 'Olu\u200Bmiant and to\u00ADfa\u00ADci\u00ADti\u00ADnib')).toBe(true);
-    expect(mayMention(probe, 'Sil\u00ADben\u00ADtren\u00ADnung in a German article')).toBe(false);
+    expect(probe.mayMention('Xel\u00ADjanz')).toBe(true);
+    expect(probe.mayMention('Olu\u200Bmiant and to\u00ADfa\u00ADci\u00ADti\u00ADnib')).toBe(true);
+    expect(probe.mayMention('Sil\u00ADben\u00ADtren\u00ADnung in a German article')).toBe(false);
     expect(withoutInvisibles('a\u00ADb\u200Bc')).toBe('abc');
   });
 
   it('stays quiet on ordinary prose', () => {
-    expect(probe.test('The committee reviewed the annual budget and approved the plan.')).toBe(false);
+    expect(probe.mayMention('The committee reviewed the annual budget and approved the plan.')).toBe(false);
+    expect(probe.mayMention('サイバーセキュリティの会議が東京で開かれた。')).toBe(false);
+    expect(probe.mayMention('该研究纳入了三百名患者。')).toBe(false);
+  });
+
+  it('fires on Chinese and Japanese names inside running text of the same script', () => {
+    expect(probe.mayMention('患者はリンヴォックを服用した。')).toBe(true);
+    expect(probe.mayMention('研究比较了乌帕替尼和度普利尤单抗。')).toBe(true);
+  });
+
+  it('fires on any name in any case with invisible characters anywhere in it, inside any text (property)', () => {
+    const invisible = fc.constantFrom('\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...names.map((n) => n.text)),
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), invisible), { maxLength: 4 }),
+        fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+        (name, before, after, inserts, upper) => {
+          let word = [...name].map((ch, i) => (upper[i % upper.length] ? ch.toUpperCase() : ch.toLowerCase())).join('');
+          for (const [at, ch] of inserts) {
+            const i = at % (word.length + 1);
+            word = word.slice(0, i) + ch + word.slice(i);
+          }
+          return probe.mayMention(`${before} ${word} ${after}`);
+        },
+      ),
+    );
   });
 });
