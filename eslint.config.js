@@ -35,6 +35,15 @@ const NETWORK_SYNTAX = [
     selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']",
     message: 'No code from strings.',
   },
+  // Text from pages and from the dataset is shown as text, never parsed as markup.
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Render text as text: no HTML from the page or the dataset.',
+  },
+  {
+    selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/], CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]",
+    message: 'Render text as text: no HTML from the page or the dataset.',
+  },
 ];
 
 export default tseslint.config(

@@ -14,6 +14,17 @@ export default defineConfig({
       'Marks JAK inhibitor names on web pages and shows a sourced card: selectivity, approvals, viral-infection risk, prophylaxis.',
     // Permissions are added with the features that use them (least privilege).
     permissions: ['storage'],
+    // Shortcuts can be changed in the browser's extension shortcut settings; the README and options page show these defaults.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next JAK inhibitor mention on the page and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous JAK inhibitor mention on the page and open its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

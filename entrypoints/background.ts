@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '@/src/background/start-background';
 
 export default defineBackground(() => {
-  // Nothing to do at start yet: the background grows with the popup's messages and the context menu.
+  startBackground(browser);
 });

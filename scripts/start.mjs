@@ -1,5 +1,6 @@
 // `npm start`: build the Chrome extension and open Chromium with it on the demo
-// article. `npm start -- --screenshot FILE` writes a PNG instead of opening a window.
+// article. `npm start -- --screenshot FILE` writes a PNG of the page with a card
+// open instead of opening a window (add --dark for the dark colour scheme).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -11,6 +12,7 @@ const root = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const shotIndex = argv.indexOf('--screenshot');
 const screenshot = shotIndex >= 0 ? argv[shotIndex + 1] : undefined;
+const dark = argv.includes('--dark');
 if (shotIndex >= 0 && !screenshot) {
   console.error('Usage: npm start -- --screenshot FILE.png');
   process.exit(2);
@@ -53,15 +55,39 @@ const context = await chromium.launchPersistentContext('', {
   executablePath: found.path,
   headless: Boolean(screenshot),
   viewport: screenshot ? { width: 1200, height: 900 } : null,
+  colorScheme: dark ? 'dark' : 'light',
   args: [...QUIET_NETWORK_ARGS, ...sandboxArgs(), ...extensionArgs(CHROME_BUILD)],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 
 if (screenshot) {
-  await page.waitForTimeout(800); // let the content script scan and paint
+  // Wait for the marks, then rest the pointer on the first one until its card is up.
+  const first = await page
+    .waitForFunction(
+      () => {
+        const marks = globalThis.CSS.highlights.get('jak-lens');
+        const range = marks && [...marks][0];
+        if (!range) return null;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const rect = live.getClientRects()[0];
+        return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+      },
+      null,
+      { timeout: 10_000 },
+    )
+    .then((handle) => handle.jsonValue())
+    .catch(() => null);
+  if (first) {
+    await page.mouse.move(first.x, first.y, { steps: 3 });
+    await page.waitForTimeout(900); // the dwell (300 ms) and the card's fade-in
+  } else {
+    console.warn('No mention was marked on the demo page; the screenshot shows the page alone.');
+  }
   await page.screenshot({ path: resolve(process.cwd(), screenshot) });
-  console.log(`Screenshot of the demo page written to ${resolve(process.cwd(), screenshot)}`);
+  console.log(`Screenshot of the demo page${first ? ' with a card open' : ''} written to ${resolve(process.cwd(), screenshot)}`);
   await context.close();
   server.close();
 } else {

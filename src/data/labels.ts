@@ -57,3 +57,25 @@ export function formatIsoDate(iso: string): string {
   const name = months[Number(month) - 1]!;
   return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
 }
+
+/** The kind of evidence under a note, in a clinician's words. */
+export const EVIDENCE_LABEL = {
+  label: 'prescribing information',
+  regulator: 'regulator',
+  guideline: 'guideline',
+  trial: 'trial',
+  'meta-analysis': 'meta-analysis',
+  observational: 'observational study',
+  laboratory: 'laboratory study',
+  review: 'review',
+  letter: 'letter (authors’ suggestion)',
+  opinion: 'expert opinion',
+  news: 'news report',
+} as const;
+
+export const LEVEL_LABEL = {
+  main: 'main target',
+  also: 'also inhibited',
+  weaker: 'weaker',
+  'not-reported': 'not reported',
+} as const;

@@ -1,4 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import type { CardData } from '../card/card-data';
+import { CardController } from '../card/card-controller';
+import type { DrugId } from '../data/schema';
+import { isNavigateRequest, type CardDataRequest } from '../messaging/messages';
 import { matchableNames } from '../data/names';
 import { buildMatcher } from '../match/find-mentions';
 import { buildProbe } from '../match/probe';
@@ -23,7 +28,9 @@ class PageSession {
   private index = new MentionIndex([]);
   private mentions: readonly PageMention[] = [];
   private pointerFrame = 0;
-  private lastPoint: { x: number; y: number } | null = null;
+  private lastPoint: { x: number; y: number; buttons: number } | null = null;
+  private cards: CardController | null = null;
+  private readonly cardData = new Map<DrugId, Promise<CardData>>();
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -39,13 +46,19 @@ class PageSession {
 
   start(): void {
     void this.scanner.start();
-    this.ctx.addEventListener(document, 'pointermove', (event) => this.onPointer(event as PointerEvent), { passive: true });
+    const listen = { passive: true, capture: true };
+    this.ctx.addEventListener(document, 'pointermove', (event) => this.onPointer(event as PointerEvent), listen);
+    this.ctx.addEventListener(document, 'pointerdown', (event) => this.onPointerDown(event as PointerEvent), listen);
+    this.ctx.addEventListener(document, 'pointerup', (event) => this.onPointerUp(event as PointerEvent), listen);
+    this.ctx.addEventListener(document, 'keydown', (event) => this.cards?.onKeyDown(event as KeyboardEvent), listen);
     this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.scanner.fullScan());
   }
 
   stop(): void {
     this.scanner.stop();
     cancelAnimationFrame(this.pointerFrame);
+    this.cards?.destroy();
+    this.cards = null;
     this.painter?.destroy();
     this.painter = null;
   }
@@ -53,6 +66,35 @@ class PageSession {
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.painter?.setStyle(settings.markStyle);
+    this.cards?.refresh();
+  }
+
+  /** The keyboard command: next or previous mention. False when this frame has none. */
+  navigate(direction: 'next' | 'previous'): Promise<boolean> {
+    return this.ensureCards().navigate(direction);
+  }
+
+  private ensureCards(): CardController {
+    this.cards ??= new CardController({
+      doc: document,
+      settings: () => this.settings,
+      loadData: (drugId) => this.loadCardData(drugId),
+      setActive: (mention) => this.painter?.setActive(mention),
+    });
+    this.cards.setMentions(this.mentions);
+    return this.cards;
+  }
+
+  /** Card data comes from the background once per drug, so pages never carry the whole dataset. */
+  private loadCardData(drugId: DrugId): Promise<CardData> {
+    let pending = this.cardData.get(drugId);
+    if (!pending) {
+      const request: CardDataRequest = { type: 'jak-lens/card-data', drugId };
+      pending = browser.runtime.sendMessage(request) as Promise<CardData>;
+      pending.catch(() => this.cardData.delete(drugId));
+      this.cardData.set(drugId, pending);
+    }
+    return pending;
   }
 
   private show(mentions: readonly PageMention[]): void {
@@ -62,17 +104,41 @@ class PageSession {
     this.painter ??= new HighlightPainter(document, this.settings.markStyle);
     this.painter.paint(mentions);
     this.index = new MentionIndex(mentions);
+    this.ensureCards();
+    // Fetch the cards' data now, so a card is ready the moment the dwell ends.
+    for (const drugId of new Set(mentions.map((m) => m.drugId))) void this.loadCardData(drugId).catch(() => undefined);
+    const open = this.cards?.openMention;
+    if (open) this.painter.setActive(open);
+  }
+
+  private mentionAt(x: number, y: number): PageMention | null {
+    return this.mentions.length ? mentionAtPoint(document, this.index, x, y) : null;
+  }
+
+  private onPointerDown(event: PointerEvent): void {
+    this.cards?.onPointerDown(event, this.mentionAt(event.clientX, event.clientY));
+  }
+
+  /** Touch screens have no hover: a tap on a mention opens its card, unless the mention is a link or button. */
+  private onPointerUp(event: PointerEvent): void {
+    if (event.pointerType !== 'touch' || !this.cards) return;
+    const mention = this.mentionAt(event.clientX, event.clientY);
+    if (mention && !mention.range.startContainer.parentElement?.closest('a[href], button, [role="button"], [role="link"], summary, label')) {
+      this.cards.tap(mention);
+    }
   }
 
   private onPointer(event: PointerEvent): void {
-    if (this.mentions.length === 0) return;
-    this.lastPoint = { x: event.clientX, y: event.clientY };
+    if (this.mentions.length === 0 || event.pointerType === 'touch') return;
+    this.lastPoint = { x: event.clientX, y: event.clientY, buttons: event.buttons };
     if (this.pointerFrame) return;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const point = this.lastPoint;
-      if (!point || !this.painter) return;
-      this.painter.setActive(mentionAtPoint(document, this.index, point.x, point.y));
+      if (!point || !this.painter || !this.cards) return;
+      const mention = mentionAtPoint(document, this.index, point.x, point.y);
+      this.painter.setActive(mention ?? this.cards.openMention);
+      this.cards.pointerOver(mention, point.buttons);
     });
   }
 }
@@ -99,12 +165,19 @@ export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
     } else session?.applySettings(settings);
   };
   sync();
+  // The background relays the keyboard commands to the top frame of the active tab.
+  const onMessage = (message: unknown) => {
+    if (!isNavigateRequest(message) || !session) return undefined;
+    return session.navigate(message.direction);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
   const unwatch = watchSettings((read) => {
     settings = read.settings;
     sync();
   });
   ctx.onInvalidated(() => {
     unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
     session?.stop();
     host[marker] = false;
   });

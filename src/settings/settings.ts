@@ -1,11 +1,30 @@
 import { z } from 'zod/mini';
+import type { Regulator } from '../data/schema';
+import { REGULATOR_ORDER } from '../data/labels';
 import { normalizeSitePattern } from './site-rules';
+
+/** The card's sections a user can hide. The header is always shown. */
+export const CARD_SECTIONS = ['selectivity', 'approval', 'boxedWarning', 'viralRisk', 'prophylaxis', 'sources'] as const;
+export type CardSection = (typeof CARD_SECTIONS)[number];
 
 /** The settings a user can change. Every read goes through readSettings(). */
 export const SettingsSchema = z.object({
   siteMode: z.enum(['all-except', 'only-listed']),
   sites: z.array(z.string()),
   markStyle: z.enum(['underline', 'tint', 'none']),
+  /** Which card sections show. */
+  sections: z.strictObject({
+    selectivity: z.boolean(),
+    approval: z.boolean(),
+    boxedWarning: z.boolean(),
+    viralRisk: z.boolean(),
+    prophylaxis: z.boolean(),
+    sources: z.boolean(),
+  }),
+  /** Whose approvals the card lists (and whose regional notes it shows). */
+  regulators: z.array(z.enum(REGULATOR_ORDER as [Regulator, ...Regulator[]])),
+  /** How long the pointer rests on a mention before its card opens, in ms. */
+  dwellMs: z.number().check(z.int(), z.minimum(0), z.maximum(3000)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -13,6 +32,9 @@ export const DEFAULT_SETTINGS: Settings = {
   siteMode: 'all-except',
   sites: [],
   markStyle: 'underline',
+  sections: { selectivity: true, approval: true, boxedWarning: true, viralRisk: true, prophylaxis: true, sources: true },
+  regulators: [...REGULATOR_ORDER],
+  dwellMs: 300,
 };
 
 export interface SettingsRead {

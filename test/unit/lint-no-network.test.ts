@@ -24,6 +24,14 @@ describe('the no-network lint rule', () => {
     expect(problems.some((id) => /no-restricted-(globals|syntax|properties)/.test(id))).toBe(true);
   });
 
+  it.each([
+    ['innerHTML', "document.body.innerHTML = '<b>x</b>';"],
+    ['insertAdjacentHTML', "document.body.insertAdjacentHTML('beforeend', '<b>x</b>');"],
+    ['dangerouslySetInnerHTML', "export const x = <div dangerouslySetInnerHTML={{ __html: '<b>x</b>' }} />;"],
+  ])('forbids HTML injection by %s in src/', async (_name, code) => {
+    expect(await problemsIn(code, 'src/example.tsx')).toContain('no-restricted-syntax');
+  });
+
   it('forbids it in entrypoints/ too', async () => {
     expect(await problemsIn("fetch('/x');", 'entrypoints/example.ts')).toContain('no-restricted-globals');
   });

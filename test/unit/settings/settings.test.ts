@@ -8,9 +8,21 @@ describe('reading stored settings', () => {
   });
 
   it('keeps good fields and resets only the bad ones, saying which', () => {
-    const read = readSettings({ siteMode: 'only-listed', sites: ['pubmed.ncbi.nlm.nih.gov'], markStyle: 'sparkles' });
-    expect(read.settings).toEqual({ siteMode: 'only-listed', sites: ['pubmed.ncbi.nlm.nih.gov'], markStyle: 'underline' });
+    const read = readSettings({ siteMode: 'only-listed', sites: ['pubmed.ncbi.nlm.nih.gov'], markStyle: 'sparkles', dwellMs: 450 });
+    expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, siteMode: 'only-listed', sites: ['pubmed.ncbi.nlm.nih.gov'], dwellMs: 450 });
     expect(read.reset).toEqual(['markStyle']);
+  });
+
+  it('resets a card setting that is out of range or of the wrong shape, and keeps the rest', () => {
+    const read = readSettings({ dwellMs: 99999, regulators: ['eu-ec', 'mars-agency'], sections: { selectivity: false }, markStyle: 'tint' });
+    expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, markStyle: 'tint' });
+    expect(read.reset).toEqual(['sections', 'regulators', 'dwellMs']);
+  });
+
+  it('shows every section and every regulator by default, after a dwell of about 300 ms', () => {
+    expect(Object.values(DEFAULT_SETTINGS.sections).every(Boolean)).toBe(true);
+    expect(DEFAULT_SETTINGS.regulators).toEqual(['us-fda', 'eu-ec', 'jp-mhlw', 'uk-mhra', 'ca-hc', 'cn-nmpa', 'kr-mfds']);
+    expect(DEFAULT_SETTINGS.dwellMs).toBe(300);
   });
 
   it('drops invalid site patterns and reports the list as reset', () => {

@@ -1,0 +1,201 @@
+import type { CardData } from './card-data';
+import { buildCardModel } from './card-model';
+import { anchorForRange, CardHost } from './card-host';
+import type { PageMention } from '../page/page-mention';
+import type { Settings } from '../settings/settings';
+import type { Direction } from '../messaging/messages';
+
+// When a card opens and closes: dwell before opening, a grace period after the
+// pointer leaves, Escape, a click elsewhere, scrolling the mention away, and
+// the keyboard's next/previous mention. One card at a time.
+
+/** How long the pointer may be off both the mention and the card before it closes. */
+const GRACE_MS = 350;
+/** A key pressed this recently means the user is typing: no card pops up under the pointer. */
+const TYPING_MS = 800;
+
+export interface CardControllerDeps {
+  doc: Document;
+  settings: () => Settings;
+  loadData: (drugId: PageMention['drugId']) => Promise<CardData>;
+  /** Emphasise (or stop emphasising) the mention whose card is open. */
+  setActive: (mention: PageMention | null) => void;
+}
+
+export class CardController {
+  private readonly host: CardHost;
+  private current: PageMention | null = null;
+  private dwelling: PageMention | null = null;
+  private dwellTimer = 0;
+  private graceTimer = 0;
+  private pointerOnCard = false;
+  private pointerOnMention = false;
+  private lastKeyAt = -Infinity;
+  private focusBefore: Element | null = null;
+  private mentions: readonly PageMention[] = [];
+  private opening = 0;
+
+  constructor(private readonly deps: CardControllerDeps) {
+    this.host = new CardHost(deps.doc, {
+      onPointerEnter: () => {
+        this.pointerOnCard = true;
+        this.cancelGrace();
+      },
+      onPointerLeave: () => {
+        this.pointerOnCard = false;
+        if (!this.pointerOnMention) this.startGrace();
+      },
+      onDismiss: () => this.close(true),
+      onAnchorHidden: () => this.close(false),
+    });
+  }
+
+  get openMention(): PageMention | null {
+    return this.current;
+  }
+
+  /** The page's mentions changed: a card whose mention left the page closes. */
+  setMentions(mentions: readonly PageMention[]): void {
+    this.mentions = mentions;
+    if (this.current && !this.current.range.startContainer.isConnected) this.close(false);
+  }
+
+  /** The mention under the pointer, checked once per frame while the pointer moves. */
+  pointerOver(mention: PageMention | null, buttons: number): void {
+    this.pointerOnMention = mention !== null;
+    if (mention && this.current && sameMention(mention, this.current)) {
+      this.cancelDwell();
+      this.cancelGrace();
+      return;
+    }
+    if (!mention) {
+      this.cancelDwell();
+      if (this.current && !this.pointerOnCard) this.startGrace();
+      return;
+    }
+    if (this.dwelling && sameMention(this.dwelling, mention)) return;
+    this.cancelDwell();
+    // A pressed button means a text selection is being dragged.
+    if (buttons !== 0 || this.typing()) return;
+    this.dwelling = mention;
+    this.dwellTimer = window.setTimeout(() => {
+      this.dwellTimer = 0;
+      const target = this.dwelling;
+      this.dwelling = null;
+      if (target && this.pointerOnMention && !this.typing()) void this.open(target, false);
+    }, this.deps.settings().dwellMs);
+  }
+
+  /** A tap on a mention (touch screens have no hover). */
+  tap(mention: PageMention): void {
+    this.cancelDwell();
+    if (this.current && sameMention(this.current, mention)) return;
+    void this.open(mention, false);
+  }
+
+  onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      if (this.current) this.close(true);
+      return;
+    }
+    if (!['Shift', 'Control', 'Alt', 'Meta', 'Tab'].includes(event.key)) this.lastKeyAt = performance.now();
+  }
+
+  /** A press anywhere but on the card or its mention closes the card. */
+  onPointerDown(event: PointerEvent, mentionThere: PageMention | null): void {
+    if (!this.current || this.host.owns(event.target)) return;
+    if (mentionThere && sameMention(mentionThere, this.current)) return;
+    this.close(false);
+  }
+
+  /** Keyboard: go to the next or previous mention in reading order, scroll it into view, open its card with focus inside. */
+  async navigate(direction: Direction): Promise<boolean> {
+    const ordered = [...this.mentions].filter((m) => m.range.startContainer.isConnected).sort(documentOrder);
+    if (ordered.length === 0) return false;
+    const at = this.current ? ordered.findIndex((m) => sameMention(m, this.current!)) : -1;
+    const next =
+      direction === 'next'
+        ? ordered[(at + 1) % ordered.length]!
+        : ordered[at <= 0 ? ordered.length - 1 : at - 1]!;
+    if (!this.host.hasFocus()) this.focusBefore = this.deps.doc.activeElement;
+    const element = next.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    await this.open(next, true);
+    return true;
+  }
+
+  close(returnFocus: boolean): void {
+    this.cancelDwell();
+    this.cancelGrace();
+    this.opening++;
+    const hadFocus = this.host.hasFocus();
+    this.host.close();
+    this.current = null;
+    this.pointerOnCard = false;
+    this.deps.setActive(null);
+    if (returnFocus && hadFocus && this.focusBefore instanceof HTMLElement) this.focusBefore.focus({ preventScroll: true });
+    if (hadFocus) this.focusBefore = null;
+  }
+
+  destroy(): void {
+    this.close(false);
+    this.host.destroy();
+  }
+
+  private async open(mention: PageMention, focus: boolean): Promise<void> {
+    const attempt = ++this.opening;
+    const data = await this.deps.loadData(mention.drugId);
+    if (attempt !== this.opening || !mention.range.startContainer.isConnected) return;
+    const settings = this.deps.settings();
+    const model = buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: mention.text });
+    this.cancelGrace();
+    this.current = mention;
+    this.host.open(model, anchorForRange(mention.range), { focus });
+    this.deps.setActive(mention);
+  }
+
+  /** Settings changed while a card is open: redraw it with the new sections and regulators. */
+  refresh(): void {
+    const mention = this.current;
+    if (mention) void this.open(mention, this.host.hasFocus());
+  }
+
+  private typing(): boolean {
+    return performance.now() - this.lastKeyAt < TYPING_MS;
+  }
+
+  private cancelDwell(): void {
+    clearTimeout(this.dwellTimer);
+    this.dwellTimer = 0;
+    this.dwelling = null;
+  }
+
+  private startGrace(): void {
+    if (this.graceTimer || this.host.hasFocus()) return;
+    this.graceTimer = window.setTimeout(() => {
+      this.graceTimer = 0;
+      if (!this.pointerOnCard && !this.pointerOnMention) this.close(false);
+    }, GRACE_MS);
+  }
+
+  private cancelGrace(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = 0;
+  }
+}
+
+function sameMention(a: PageMention, b: PageMention): boolean {
+  return (
+    a === b ||
+    (a.range.startContainer === b.range.startContainer &&
+      a.range.startOffset === b.range.startOffset &&
+      a.range.endContainer === b.range.endContainer &&
+      a.range.endOffset === b.range.endOffset)
+  );
+}
+
+function documentOrder(a: PageMention, b: PageMention): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  const relation = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+  return relation & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}

@@ -1,0 +1,193 @@
+import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import { UI_HOST_TAG } from '../page/dom-rules';
+import cardCss from './card.css?inline';
+import type { CardModel } from './card-model';
+import { DrugCard } from './DrugCard';
+
+// The card on a page: one host element holding a closed shadow root, created
+// the first time a card opens. Page scripts see only an empty custom element;
+// page CSS cannot reach inside, and the card's CSS cannot leak out.
+
+const FRAME_CSS = `
+:host { all: initial; }
+.frame {
+  position: fixed; inset: auto; top: 0; left: 0; margin: 0; padding: 0;
+  width: min(380px, calc(100vw - 16px)); max-height: min(520px, calc(100vh - 16px));
+  display: flex; flex-direction: column; overflow: hidden;
+  border: 1px solid rgb(0 0 0 / 0.18); border-radius: 8px;
+  box-shadow: 0 6px 24px rgb(0 0 0 / 0.22), 0 1px 3px rgb(0 0 0 / 0.12);
+  background: Canvas; color: CanvasText; z-index: 2147483647;
+  animation: jak-lens-in 120ms ease-out;
+}
+.frame[hidden] { display: none; }
+@keyframes jak-lens-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
+@media (prefers-reduced-motion: reduce) { .frame { animation: none; } }
+@media (prefers-color-scheme: dark) { .frame { border-color: rgb(255 255 255 / 0.2); } }
+`;
+
+/** A reference for the positioning library: the mention's text, wherever it wraps. */
+export interface Anchor {
+  getBoundingClientRect(): DOMRect;
+  getClientRects(): DOMRectList | DOMRect[];
+  contextElement?: Element;
+}
+
+export function anchorForRange(range: AbstractRange): Anchor {
+  const live = () => {
+    const r = (range.startContainer.ownerDocument ?? document).createRange();
+    try {
+      r.setStart(range.startContainer, range.startOffset);
+      r.setEnd(range.endContainer, range.endOffset);
+    } catch {
+      // The text changed under the mention; keep the last known place.
+    }
+    return r;
+  };
+  const parent = range.startContainer.parentElement;
+  return {
+    getBoundingClientRect: () => live().getBoundingClientRect(),
+    getClientRects: () => live().getClientRects(),
+    ...(parent ? { contextElement: parent } : {}),
+  };
+}
+
+export interface CardHostEvents {
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  /** Escape or the close button. */
+  onDismiss(): void;
+  /** The mention scrolled out of sight. */
+  onAnchorHidden(): void;
+}
+
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private frame: HTMLElement | null = null;
+  private stopPositioning: (() => void) | null = null;
+  private openModel: CardModel | null = null;
+  private counter = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly events: CardHostEvents,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.openModel !== null;
+  }
+
+  /** True when the node belongs to the card (events from inside a closed root reach the page retargeted to the host). */
+  owns(target: EventTarget | null): boolean {
+    return target !== null && target === this.host;
+  }
+
+  open(model: CardModel, anchor: Anchor, options: { focus: boolean }): void {
+    const frame = this.ensureFrame();
+    this.openModel = model;
+    const prefix = `jak-lens-${++this.counter}`;
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close card', onClick: () => this.events.onDismiss() }, '×');
+    render(h(DrugCard, { model, idPrefix: prefix, actions: close }), frame);
+    frame.setAttribute('aria-labelledby', `${prefix}-title`);
+    frame.hidden = false;
+    this.showOnTop(frame);
+    this.stopPositioning?.();
+    this.stopPositioning = autoUpdate(anchor, frame, () => void this.place(anchor, frame));
+    void this.place(anchor, frame);
+    if (options.focus) frame.focus({ preventScroll: true });
+  }
+
+  close(): void {
+    if (!this.frame || !this.openModel) return;
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    this.openModel = null;
+    if (typeof this.frame.hidePopover === 'function' && this.frame.matches(':popover-open')) this.frame.hidePopover();
+    this.frame.hidden = true;
+    render(null, this.frame);
+  }
+
+  /** True when keyboard focus is inside the card. */
+  hasFocus(): boolean {
+    return this.host !== null && this.doc.activeElement === this.host;
+  }
+
+  destroy(): void {
+    this.close();
+    this.host?.remove();
+    this.host = null;
+    this.frame = null;
+  }
+
+  private ensureFrame(): HTMLElement {
+    if (this.host?.isConnected && this.frame) return this.frame;
+    const host = this.doc.createElement(UI_HOST_TAG);
+    // Inline !important beats any page rule, so the page cannot hide or move the host.
+    host.setAttribute('style', 'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; display: block !important; z-index: 2147483647 !important;');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    adoptCss(shadow, FRAME_CSS + cardCss);
+    const frame = this.doc.createElement('div');
+    frame.className = 'frame';
+    frame.setAttribute('role', 'dialog');
+    frame.tabIndex = -1;
+    frame.hidden = true;
+    frame.addEventListener('pointerenter', () => this.events.onPointerEnter());
+    frame.addEventListener('pointerleave', () => this.events.onPointerLeave());
+    frame.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation();
+        this.events.onDismiss();
+      }
+    });
+    shadow.append(frame);
+    (this.doc.documentElement ?? this.doc.body).append(host);
+    this.host = host;
+    this.frame = frame;
+    return frame;
+  }
+
+  /** The top layer puts the card above every page element, whatever their z-index or stacking context. */
+  private showOnTop(frame: HTMLElement): void {
+    if (typeof frame.showPopover !== 'function') return;
+    if (!frame.hasAttribute('popover')) frame.setAttribute('popover', 'manual');
+    if (!frame.matches(':popover-open')) frame.showPopover();
+  }
+
+  private async place(anchor: Anchor, frame: HTMLElement): Promise<void> {
+    const { x, y, middlewareData } = await computePosition(anchor, frame, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        inline(),
+        offset(6),
+        flip({ padding: 8, fallbackStrategy: 'bestFit' }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply({ availableHeight, availableWidth }) {
+            frame.style.maxHeight = `${Math.max(96, Math.min(520, availableHeight))}px`;
+            frame.style.maxWidth = `${Math.max(200, availableWidth)}px`;
+          },
+        }),
+        hide({ strategy: 'referenceHidden' }),
+      ],
+    });
+    if (!this.openModel) return;
+    frame.style.left = `${x}px`;
+    frame.style.top = `${y}px`;
+    if (middlewareData.hide?.referenceHidden) this.events.onAnchorHidden();
+  }
+}
+
+function adoptCss(root: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Browsers or worlds without constructable stylesheets: a style element works too.
+    const style = root.ownerDocument.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+}

@@ -1,0 +1,270 @@
+import type { Conflict, Kinase, Note, Regulator, Source } from '../data/schema';
+import {
+  EVIDENCE_LABEL,
+  INFECTION_LABEL,
+  KINASES,
+  LEVEL_LABEL,
+  NAME_KIND_LABEL,
+  REGULATOR_LABEL,
+  REGULATOR_ORDER,
+  STATUS_LABEL,
+  UNIT_LABEL,
+  formatIsoDate,
+} from '../data/labels';
+import type { CardSection, Settings } from '../settings/settings';
+import type { CardData } from './card-data';
+
+// What a card says, worked out apart from how it looks: which notes, in which
+// order, under which section, with which numbered sources. The view only draws
+// this, so the rules (regulator filter, hidden sections, numbering) are tested
+// without a browser.
+
+/** Why a note deserves a second look, shown beside it. */
+export interface Provenance {
+  refs: number[];
+  evidence?: string;
+  status?: string;
+}
+
+export type Item =
+  | { kind: 'note'; text: string; prefix?: string; suffix?: string; from: Provenance }
+  | { kind: 'levels'; levels: { kinase: Kinase; level: keyof typeof LEVEL_LABEL; label: string }[] }
+  | { kind: 'assay'; title: string; figures: { kinase: Kinase; value: string; measure: string }[]; from: Provenance }
+  | { kind: 'approval'; regulator: string; product?: string; approved: boolean; date?: string; population?: string; from: Provenance }
+  | { kind: 'figures'; infection: string; population: string; unit: string; rows: { arm: string; rate: string }[]; from: Provenance }
+  | { kind: 'boxed'; product: string; present: boolean; covers: string; from: Provenance }
+  | { kind: 'conflict'; topic: string; sides: { position: string; from: Provenance }[]; takeaway: string }
+  | { kind: 'caveat'; text: string }
+  | { kind: 'heading'; text: string };
+
+export interface CardSectionModel {
+  id: Exclude<CardSection, 'sources'>;
+  title: string;
+  /** Shown at once: the line a clinician needs first. */
+  summary: Item[];
+  /** Shown on expand. */
+  details: Item[];
+}
+
+export interface SourceEntry {
+  n: number;
+  id: string;
+  citation: string;
+  grade: Source['grade'];
+  /** Where to read it: the DOI when there is one, else the first link. */
+  href?: string;
+}
+
+export interface CardModel {
+  drugId: string;
+  title: string;
+  /** The name as the page wrote it, when it is not the generic name. */
+  asWritten?: { text: string; kind: string };
+  profile: string;
+  factsAsOf: string;
+  sections: CardSectionModel[];
+  sources: SourceEntry[];
+}
+
+export type CardOptions = Pick<Settings, 'sections' | 'regulators'> & {
+  /** The text of the mention, as written on the page. */
+  asWritten?: string;
+};
+
+/** Numbers sources in the order the card first cites them. */
+class Citations {
+  private readonly numbers = new Map<string, number>();
+  constructor(private readonly enabled: boolean) {}
+
+  cite(ids: readonly string[]): number[] {
+    if (!this.enabled) return [];
+    return ids.map((id) => {
+      let n = this.numbers.get(id);
+      if (n === undefined) {
+        n = this.numbers.size + 1;
+        this.numbers.set(id, n);
+      }
+      return n;
+    });
+  }
+
+  entries(): [string, number][] {
+    return [...this.numbers];
+  }
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function buildCardModel(data: CardData, options: CardOptions): CardModel {
+  const { drug } = data;
+  const citations = new Citations(options.sections.sources);
+  const shownRegulators = new Set<Regulator>(options.regulators);
+  const regulatorShown = (r: Regulator | undefined) => r === undefined || shownRegulators.has(r);
+  const byRegulator = <T extends { regulator: Regulator }>(items: T[]) =>
+    items.filter((i) => shownRegulators.has(i.regulator)).sort((a, b) => REGULATOR_ORDER.indexOf(a.regulator) - REGULATOR_ORDER.indexOf(b.regulator));
+
+  const from = (thing: { sources: string[]; evidence: keyof typeof EVIDENCE_LABEL; status: keyof typeof STATUS_LABEL }): Provenance => ({
+    refs: citations.cite(thing.sources),
+    evidence: EVIDENCE_LABEL[thing.evidence],
+    ...(thing.status === 'verified' ? {} : { status: STATUS_LABEL[thing.status] }),
+  });
+  const notes = (list: Note[]): Item[] =>
+    list
+      .filter((n) => regulatorShown(n.regulator))
+      .map((n) => ({ kind: 'note', text: n.text, ...(n.regulator ? { prefix: REGULATOR_LABEL[n.regulator] } : {}), from: from(n) }));
+  const conflicts = (list: Conflict[]): Item[] =>
+    list.map((c) => ({ kind: 'conflict', topic: c.topic, sides: c.sides.map((s) => ({ position: s.position, from: from(s) })), takeaway: c.takeaway }));
+  const allConflicts = [...drug.conflicts, ...data.classConflicts];
+  const conflictsIn = (...categories: Conflict['category'][]) => conflicts(allConflicts.filter((c) => categories.includes(c.category)));
+  const noData = (section: { noData?: { reason: string; sources?: string[] } }): Item[] =>
+    section.noData
+      ? [{ kind: 'note', text: section.noData.reason, from: { refs: citations.cite(section.noData.sources ?? []) } }]
+      : [];
+
+  // Sections are built in display order so the source numbers read 1, 2, 3 down the card.
+  const sections: CardSectionModel[] = [];
+  const want = options.sections;
+
+  if (want.selectivity) {
+    const s = drug.selectivity;
+    sections.push({
+      id: 'selectivity',
+      title: 'JAK selectivity',
+      summary: [
+        { kind: 'levels', levels: KINASES.map((k) => ({ kinase: k, level: s.levels[k], label: LEVEL_LABEL[s.levels[k]] })) },
+        ...notes([s.summary]),
+      ],
+      details: [
+        ...s.assays.map(
+          (a): Item => ({
+            kind: 'assay',
+            title: a.assay,
+            figures: a.figures.map((f) => ({ kinase: f.kinase, value: f.value, measure: f.measure === 'ic50' ? 'IC50' : 'fold selectivity for JAK1' })),
+            from: from(a),
+          }),
+        ),
+        ...(s.assays.length ? [] : [{ kind: 'note', text: 'No verified IC50 or fold-selectivity figures in the bundled reference.', from: { refs: [] } } as Item]),
+        ...notes(s.notes),
+        ...conflictsIn('selectivity'),
+        { kind: 'caveat', text: data.caveats.selectivity },
+      ],
+    });
+  }
+
+  if (want.approval) {
+    const a = drug.approval;
+    const ad = byRegulator(a.atopicDermatitis.items);
+    const adLines: Item[] = ad.map((x) => ({
+      kind: 'approval',
+      regulator: REGULATOR_LABEL[x.regulator],
+      ...(x.product ? { product: x.product } : {}),
+      approved: x.state === 'approved',
+      ...(x.date ? { date: formatIsoDate(x.date) } : {}),
+      ...(x.population ? { population: x.population } : {}),
+      from: from(x),
+    }));
+    const adDetails: Item[] = ad.flatMap((x) => {
+      const prefix = REGULATOR_LABEL[x.regulator];
+      const out: Item[] = [];
+      if (x.restrictions) out.push({ kind: 'note', prefix, text: x.restrictions, from: from(x) });
+      if (x.dateNote) out.push({ kind: 'note', prefix, text: x.dateNote, from: from(x) });
+      for (const e of x.extensions ?? []) out.push({ kind: 'note', prefix, text: e.date ? `${formatIsoDate(e.date)}: ${e.text}` : e.text, from: from(e) });
+      return out;
+    });
+    const summary: Item[] = [{ kind: 'heading', text: 'Atopic dermatitis' }];
+    if (adLines.length) summary.push(...adLines);
+    else if (a.atopicDermatitis.items.length) summary.push({ kind: 'note', text: 'No atopic dermatitis approval recorded for the regulators chosen in the options.', from: { refs: [] } });
+    else summary.push(...noData(a.atopicDermatitis));
+    const other = byRegulator(a.otherIndications.items);
+    sections.push({
+      id: 'approval',
+      title: 'Approval status',
+      summary,
+      details: [
+        ...adDetails,
+        { kind: 'heading', text: 'Other indications' },
+        ...(other.length
+          ? other.map(
+              (i): Item => ({
+                kind: 'note',
+                prefix: REGULATOR_LABEL[i.regulator] + (i.product ? ` (${i.product})` : ''),
+                text: i.detail ? `${i.indication}. ${i.detail}` : i.indication,
+                ...(i.date ? { suffix: `approved ${formatIsoDate(i.date)}` } : {}),
+                from: from(i),
+              }),
+            )
+          : a.otherIndications.items.length
+            ? [{ kind: 'note', text: 'None recorded for the regulators chosen in the options.', from: { refs: [] } } as Item]
+            : noData(a.otherIndications)),
+        ...(drug.profile.dosing.items.some((n) => regulatorShown(n.regulator)) ? [{ kind: 'heading', text: 'Dosing' } as Item, ...notes(drug.profile.dosing.items)] : []),
+        ...notes(a.notes),
+        ...notes(data.classNotes.approval),
+        ...conflictsIn('approval', 'profile', 'names'),
+      ],
+    });
+  }
+
+  if (want.boxedWarning) {
+    sections.push({
+      id: 'boxedWarning',
+      title: 'Boxed warning (US)',
+      summary: drug.boxedWarning.map((b): Item => ({ kind: 'boxed', product: b.product, present: b.present, covers: b.covers, from: from(b) })),
+      details: [...notes(data.classNotes.boxedWarning), ...conflictsIn('boxed-warning')],
+    });
+  }
+
+  if (want.viralRisk) {
+    const v = drug.viralRisk;
+    // One line per study population, infection and unit: figures are only comparable within one.
+    const groups = new Map<string, Extract<Item, { kind: 'figures' }>>();
+    for (const f of v.figures.items) {
+      const key = `${f.infection}\u0000${f.population}\u0000${f.unit}\u0000${f.sources.join(',')}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = { kind: 'figures', infection: INFECTION_LABEL[f.infection], population: f.population, unit: UNIT_LABEL[f.unit], rows: [], from: from(f) };
+        groups.set(key, group);
+      }
+      group.rows.push({ arm: f.arm, rate: f.rate });
+    }
+    const order = ['Herpes zoster', 'Herpes simplex', 'Eczema herpeticum'];
+    const figureItems = [...groups.values()].sort((a, b) => order.indexOf(a.infection) - order.indexOf(b.infection));
+    sections.push({
+      id: 'viralRisk',
+      title: 'Viral-infection risk',
+      summary: figureItems.length ? [...figureItems, { kind: 'caveat', text: data.caveats.crossTrial }] : noData(v.figures),
+      details: [...notes(v.notes), ...notes(data.classNotes.viralRisk), ...conflictsIn('viral-risk')],
+    });
+  }
+
+  if (want.prophylaxis) {
+    const p = drug.prophylaxis;
+    sections.push({
+      id: 'prophylaxis',
+      title: 'Prophylaxis and screening',
+      summary: p.items.length ? notes(p.items) : noData(p),
+      details: [...notes(data.classNotes.prophylaxis), ...conflictsIn('prophylaxis')],
+    });
+  }
+
+  const sourceById = new Map(data.sources.map((s) => [s.id, s]));
+  const sources: SourceEntry[] = citations.entries().map(([id, n]) => {
+    const s = sourceById.get(id);
+    const href = s?.doi ? `https://doi.org/${s.doi}` : s?.links?.[0];
+    return { n, id, citation: s?.citation ?? id, grade: s?.grade ?? 'secondary', ...(href ? { href } : {}) };
+  });
+
+  const written = options.asWritten?.trim();
+  const name = written ? drug.names.find((n) => [n.text, ...(n.variants ?? [])].some((t) => t.toLowerCase() === written.toLowerCase())) : undefined;
+  const p = drug.profile;
+  return {
+    drugId: drug.id,
+    title: capitalise(drug.inn),
+    ...(written && written.toLowerCase() !== drug.inn.toLowerCase()
+      ? { asWritten: { text: written, kind: name ? NAME_KIND_LABEL[name.kind] : 'name on the page' } }
+      : {}),
+    profile: `${p.drugClass} · ${p.routes.join(' and ')} · ${p.generation} generation`,
+    factsAsOf: formatIsoDate(data.factsCurrentAsOf),
+    sections,
+    sources,
+  };
+}

@@ -1,0 +1,339 @@
+import { test, expect } from './fixtures';
+import { markedTexts, pointOf } from './support/marks';
+import AxeBuilder from '@axe-core/playwright';
+import { cardMarkup, readCard, type CardState } from './support/card';
+import { drugData } from './support/data';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import { setStoredSettings } from './support/storage';
+import type { Page } from '@playwright/test';
+
+const CARDS_MARKED = 21;
+
+async function openPage(page: Page, origin: string, path = '/cards.html', marks = CARDS_MARKED) {
+  await page.goto(`${origin}${path}`);
+  await expect.poll(async () => (await markedTexts(page)).length).toBe(marks);
+}
+
+async function hover(page: Page, text: string, occurrence = 0) {
+  await scrollToText(page, text, occurrence);
+  const point = await pointOf(page, text, occurrence);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  return point;
+}
+
+/** Brings the n-th occurrence of a text to the middle of the viewport, as a reader scrolling would. */
+async function scrollToText(page: Page, text: string, occurrence = 0) {
+  await page.evaluate(
+    ([needle, n]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if ((node as Text).data.includes(needle) && seen++ === n) {
+          node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+          return;
+        }
+      }
+    },
+    [text, occurrence] as const,
+  );
+}
+
+async function openCard(page: Page): Promise<CardState> {
+  await expect.poll(async () => (await readCard(page))?.visible ?? false).toBe(true);
+  return (await readCard(page))!;
+}
+
+const isOpen = async (page: Page) => (await readCard(page))?.visible ?? false;
+
+test('hovering each drug by generic, brand and code name opens that drug\'s card with every section and its sources', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  const cases: [string, string][] = [
+    ['abrocitinib', 'abrocitinib'], ['Cibinqo', 'abrocitinib'], ['PF-04965842', 'abrocitinib'],
+    ['upadacitinib', 'upadacitinib'], ['Rinvoq', 'upadacitinib'], ['ABT-494', 'upadacitinib'],
+    ['Baricitinib', 'baricitinib'], ['Olumiant', 'baricitinib'], ['LY3009104', 'baricitinib'],
+    ['ruxolitinib', 'ruxolitinib'], ['Opzelura', 'ruxolitinib'], ['INCB018424', 'ruxolitinib'],
+    ['Delgocitinib', 'delgocitinib'], ['Corectim', 'delgocitinib'], ['JTE-052', 'delgocitinib'],
+    ['Tofacitinib', 'tofacitinib'], ['Xeljanz', 'tofacitinib'], ['CP-690,550', 'tofacitinib'],
+  ];
+  for (const [name, drugId] of cases) {
+    await hover(page, name);
+    await expect.poll(async () => (await readCard(page))?.drug, `card for ${name}`).toBe(drugId);
+    const card = (await readCard(page))!;
+    expect(card.visible).toBe(true);
+    expect(card.shadowMode).toBe('closed');
+    expect(card.sections).toEqual(['selectivity', 'approval', 'boxedWarning', 'viralRisk', 'prophylaxis', 'sources']);
+    const drug = drugData(drugId);
+    const generic = drug.inn[0]!.toUpperCase() + drug.inn.slice(1);
+    // The header names the drug, and the name as written when it differs.
+    if (name.toLowerCase() === drug.inn) expect(card.title).toBe(generic);
+    else expect(card.title.replace(/\s+/g, ' ')).toBe(`${name} → is ${generic}`);
+    expect(card.text).toContain(drug.selectivity.summary.text);
+    expect(card.text).toContain('Facts current as of 22 Nov 2026');
+    // Every source link opens in a new tab without telling the site where the reader came from.
+    expect(card.links.length).toBeGreaterThan(0);
+    for (const link of card.links) {
+      expect(link.target).toBe('_blank');
+      expect(link.rel).toContain('noreferrer');
+    }
+    await page.mouse.move(2, 2);
+    await expect.poll(() => isOpen(page)).toBe(false);
+  }
+});
+
+/**
+ * The keyboard commands. Headless Chromium does not deliver an extension's
+ * keyboard shortcuts, so this sends what the background sends the active tab's
+ * top frame when the shortcut fires (test/unit/background proves that mapping).
+ */
+async function shortcut(page: Page, direction: 'next' | 'previous') {
+  const worker = page.context().serviceWorkers()[0]!;
+  await page.bringToFront();
+  const answered = await worker.evaluate(async (dir) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object, o: object): Promise<unknown> } } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, currentWindow: true });
+    return c.tabs.sendMessage(tab!.id, { type: 'jak-lens/navigate', direction: dir }, { frameId: 0 });
+  }, direction);
+  expect(answered, 'the page had a mention to go to').toBe(true);
+}
+
+const settingsWith = (patch: Partial<typeof DEFAULT_SETTINGS>) => ({ ...DEFAULT_SETTINGS, ...patch });
+
+test('the card waits for the dwell, stays while the pointer is on it, and closes after the pointer leaves both', async ({ context, pageOrigin }) => {
+  await setStoredSettings(context, settingsWith({ dwellMs: 1500 }));
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  const at = await hover(page, 'Rinvoq');
+  await page.waitForTimeout(400);
+  expect(await isOpen(page), 'still within the 1.5 s dwell').toBe(false);
+  const card = await openCard(page);
+  expect(card.drug).toBe('upadacitinib');
+  // Walk the pointer from the word onto the card: it stays open.
+  const target = { x: card.rect.left + 40, y: card.rect.top + 30 };
+  await page.mouse.move(at.x, (at.y + target.y) / 2, { steps: 2 });
+  await page.mouse.move(target.x, target.y, { steps: 4 });
+  await page.waitForTimeout(800);
+  expect(await isOpen(page), 'open while the pointer is on the card').toBe(true);
+  // Leaving both closes it after a short grace period.
+  await page.mouse.move(card.viewport.width - 5, 5);
+  await expect.poll(() => isOpen(page)).toBe(false);
+  // Re-entering opens it again.
+  await hover(page, 'Rinvoq');
+  expect((await openCard(page)).drug).toBe('upadacitinib');
+});
+
+test('Escape, a click elsewhere and scrolling the mention away close the card', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  await hover(page, 'Olumiant');
+  await openCard(page);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => isOpen(page)).toBe(false);
+
+  await hover(page, 'Xeljanz');
+  const card = await openCard(page);
+  await page.mouse.click(card.rect.right + 20 < card.viewport.width ? card.rect.right + 20 : 5, 5);
+  await expect.poll(() => isOpen(page)).toBe(false);
+
+  await hover(page, 'Opzelura');
+  await openCard(page);
+  await page.mouse.wheel(0, 3000);
+  await expect.poll(() => isOpen(page)).toBe(false);
+});
+
+test('no card opens while the user is typing or dragging a selection', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  await page.locator('#q').focus();
+  await page.keyboard.type('notes', { delay: 30 });
+  await hover(page, 'Cibinqo');
+  await page.waitForTimeout(500);
+  expect(await isOpen(page), 'typing just now').toBe(false);
+
+  const from = await pointOf(page, 'The code ABT-494');
+  const to = await pointOf(page, 'appears in phase 2');
+  await page.mouse.move(from.x - 40, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 60, from.y, { steps: 3 });
+  await page.waitForTimeout(700);
+  expect(await isOpen(page), 'dragging a selection across ABT-494').toBe(false);
+  await page.mouse.move(to.x, to.y, { steps: 2 });
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+  expect(await isOpen(page)).toBe(false);
+});
+
+test('the next/previous-mention command moves through the mentions, opens each card with focus inside, and Escape returns focus', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  await page.locator('#q').focus();
+  await shortcut(page, 'next');
+  let card = await openCard(page);
+  expect(card.drug).toBe('abrocitinib');
+  expect(card.title).toBe('Abrocitinib');
+  expect(card.hostIsActiveElement, 'focus is inside the card').toBe(true);
+  await shortcut(page, 'next');
+  await expect.poll(async () => (await readCard(page))?.title.replace(/\s+/g, ' ')).toBe('Cibinqo → is Abrocitinib');
+  await shortcut(page, 'next');
+  await expect.poll(async () => (await readCard(page))?.title).toContain('PF-04965842');
+  await shortcut(page, 'previous');
+  await expect.poll(async () => (await readCard(page))?.title).toContain('Cibinqo');
+  // Tab moves through the card's own controls.
+  await page.keyboard.press('Tab');
+  card = (await readCard(page))!;
+  expect(card.hostIsActiveElement).toBe(true);
+  expect(card.focused).toBe('close');
+  await page.keyboard.press('Tab');
+  expect((await readCard(page))!.focused).toBe('summary');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => isOpen(page)).toBe(false);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+  // The previous mention from the first wraps around to the last.
+  await shortcut(page, 'previous');
+  await expect.poll(async () => (await readCard(page))?.drug).toBe('baricitinib');
+});
+
+test('a tap opens the card on a touch screen, except on a mention inside a link or button', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+  const tap = async (text: string, occurrence = 0) => {
+    await scrollToText(page, text, occurrence);
+    const { x, y } = await pointOf(page, text, occurrence);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await tap('Olumiant');
+  expect((await openCard(page)).drug).toBe('baricitinib');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => isOpen(page)).toBe(false);
+  await tap('Rinvoq label');
+  await tap('Olumiant', 1);
+  await page.waitForTimeout(700);
+  expect(await isOpen(page), 'mentions in a link or a button keep their own tap').toBe(false);
+});
+
+test('at every edge of the viewport and at 50% to 200% zoom, the card stays fully visible and never covers the word', async ({ context, pageOrigin }) => {
+  await setStoredSettings(context, settingsWith({ dwellMs: 100 }));
+  const page = await context.newPage();
+  await openPage(page, pageOrigin, '/card-edges.html', 5);
+  const worker = context.serviceWorkers()[0]!;
+  for (const zoom of [1, 0.5, 2]) {
+    await worker.evaluate(async (factor) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url?: string }[]>; setZoom(id: number, f: number): Promise<void> } } }).chrome.tabs;
+      for (const tab of await api.query({})) await api.setZoom(tab.id, factor);
+    }, zoom);
+    await expect.poll(() => page.evaluate(() => window.devicePixelRatio)).toBeCloseTo(zoom, 1);
+    for (const word of ['Rinvoq', 'Olumiant', 'Cibinqo', 'Xeljanz', 'Opzelura']) {
+      await page.mouse.move(1, 1);
+      await expect.poll(() => isOpen(page)).toBe(false);
+      const at = await pointOf(page, word);
+      await page.mouse.move(at.x, at.y, { steps: 2 });
+      await expect.poll(async () => (await readCard(page))?.title, `${word} at zoom ${zoom}`).toContain(word);
+      await page.waitForTimeout(200); // let the fade-in and positioning settle
+      const card = (await readCard(page))!;
+      const word_ = await page.evaluate((w) => {
+        const p = [...document.querySelectorAll('p')].find((e) => e.textContent === w)!;
+        const r = document.createRange();
+        r.selectNodeContents(p);
+        const b = r.getBoundingClientRect();
+        return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
+      }, word);
+      const { rect, viewport } = card;
+      const where = `${word} at zoom ${zoom}: card ${JSON.stringify(rect)}, word ${JSON.stringify(word_)}, viewport ${JSON.stringify(viewport)}`;
+      expect(rect.left, where).toBeGreaterThanOrEqual(0);
+      expect(rect.top, where).toBeGreaterThanOrEqual(0);
+      expect(rect.right, where).toBeLessThanOrEqual(viewport.width + 0.5);
+      expect(rect.bottom, where).toBeLessThanOrEqual(viewport.height + 0.5);
+      const overlaps = rect.left < word_.right && rect.right > word_.left && rect.top < word_.bottom && rect.bottom > word_.top;
+      expect(overlaps, where).toBe(false);
+    }
+  }
+});
+
+test('a hostile page can neither restyle nor read nor change the card', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin, '/hostile.html', 1);
+  await hover(page, 'upadacitinib');
+  const card = await openCard(page);
+  expect(card.drug).toBe('upadacitinib');
+  expect(card.shadowMode).toBe('closed');
+  // The page's "* { color: red; background: lime; font-size: 40px }" does not reach inside.
+  expect(card.background).toBe('rgb(255, 255, 255)');
+  expect(card.color).not.toBe('rgb(255, 0, 0)');
+  expect(card.rect.width, 'its own width, not 40px text').toBeLessThanOrEqual(382);
+  const attempts = await page.evaluate(() => (window as unknown as { __attempts: () => unknown }).__attempts());
+  expect(attempts).toEqual({ host: true, shadowRoot: false, attach: 'NotSupportedError', childText: '', captured: [] });
+});
+
+test('the card follows the colour scheme: light and dark', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openPage(page, pageOrigin);
+  await hover(page, 'Opzelura');
+  expect((await openCard(page)).background).toBe('rgb(30, 34, 39)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => (await readCard(page))?.background).toBe('rgb(255, 255, 255)');
+});
+
+test('axe-core finds no accessibility violation in the card, light or dark', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  await hover(page, 'Cibinqo');
+  const card = await openCard(page);
+  expect(card.role).toBe('dialog');
+  expect(card.name?.replace(/\s+/g, ' ')).toBe('Cibinqo → is Abrocitinib');
+  const markup = (await cardMarkup(page))!;
+  // axe cannot see into a closed shadow root: check the same markup and styles on a page of their own.
+  const check = await context.newPage();
+  await check.goto(`${pageOrigin}/smoke.html`);
+  for (const scheme of ['light', 'dark'] as const) {
+    await check.emulateMedia({ colorScheme: scheme });
+    await check.evaluate(({ html, css }) => {
+      document.head.innerHTML = '<meta charset="utf-8"><title>Card under test</title>';
+      const style = document.createElement('style');
+      style.textContent = css.replace(/:host/g, ':root');
+      document.head.append(style);
+      document.body.innerHTML = `<main>${html}</main>`;
+      const frame = document.querySelector('.frame') as HTMLElement;
+      frame.hidden = false;
+      frame.removeAttribute('popover');
+      frame.style.position = 'static';
+      frame.querySelectorAll('details').forEach((d) => ((d as HTMLDetailsElement).open = true));
+    }, markup);
+    const results = await new AxeBuilder({ page: check }).include('.frame').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `${scheme} scheme`).toEqual([]);
+  }
+});
+
+test('sections and regulators chosen in the options apply to an open card without a reload', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await openPage(page, pageOrigin);
+  await shortcut(page, 'next');
+  await shortcut(page, 'next');
+  await shortcut(page, 'next');
+  await shortcut(page, 'next');
+  await expect.poll(async () => (await readCard(page))?.drug).toBe('upadacitinib');
+  let card = (await readCard(page))!;
+  expect(card.text).toContain('US FDA');
+  await setStoredSettings(context, settingsWith({ sections: { ...DEFAULT_SETTINGS.sections, viralRisk: false, selectivity: false }, regulators: ['eu-ec'] }));
+  await expect.poll(async () => (await readCard(page))?.sections).toEqual(['approval', 'boxedWarning', 'prophylaxis', 'sources']);
+  card = (await readCard(page))!;
+  expect(card.text).toContain('EU (EC/EMA)');
+  expect(card.text).not.toContain('US FDA:');
+  expect(card.text).not.toContain('Japan (MHLW):');
+});
+
+test('a mention inside an iframe opens its card inside that frame', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await page.goto(`${pageOrigin}/with-iframe.html`);
+  const frame = page.frame({ url: /frame-content/ })!;
+  await expect.poll(async () => (await markedTexts(frame)).length).toBe(2);
+  const box = (await page.locator('#frame').boundingBox())!;
+  const inner = await pointOf(frame as unknown as Page, 'Anzupgo');
+  await page.mouse.move(box.x + inner.x, box.y + inner.y, { steps: 2 });
+  const card = await openCard(page);
+  expect(card.drug).toBe('delgocitinib');
+  expect(card.title.replace(/\s+/g, ' ')).toBe('Anzupgo → is Delgocitinib');
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { cardDataFor } from '@/src/card/card-data';
+import { buildCardModel, type CardModel, type Item } from '@/src/card/card-model';
+import { dataset } from '@/src/data/dataset';
+import type { DrugId } from '@/src/data/schema';
+import { DEFAULT_SETTINGS } from '@/src/settings/settings';
+
+const all = { sections: DEFAULT_SETTINGS.sections, regulators: DEFAULT_SETTINGS.regulators };
+const ids = dataset.drugs.map((d) => d.id);
+const model = (id: DrugId, options: Partial<Parameters<typeof buildCardModel>[1]> = {}) => buildCardModel(cardDataFor(dataset, id), { ...all, ...options });
+
+function items(m: CardModel): Item[] {
+  return m.sections.flatMap((s) => [...s.summary, ...s.details]);
+}
+
+function refsOf(item: Item): number[] {
+  if ('from' in item) return item.from.refs;
+  if (item.kind === 'conflict') return item.sides.flatMap((s) => s.from.refs);
+  return [];
+}
+
+/** Every piece of text a card shows, for checking it against the dataset. */
+function texts(item: Item): string[] {
+  switch (item.kind) {
+    case 'note':
+    case 'caveat':
+      return [item.text];
+    case 'conflict':
+      return [item.topic, item.takeaway, ...item.sides.map((s) => s.position)];
+    case 'boxed':
+      return [item.covers];
+    case 'figures':
+      return [item.population];
+    default:
+      return [];
+  }
+}
+
+describe('the card model', () => {
+  it.each(ids)('%s: every section, sources numbered 1..n in the order the card cites them, each resolving to a source', (id) => {
+    const m = model(id);
+    expect(m.sections.map((s) => s.id)).toEqual(['selectivity', 'approval', 'boxedWarning', 'viralRisk', 'prophylaxis']);
+    const cited = items(m).flatMap(refsOf);
+    const firstSeen = [...new Set(cited)];
+    expect(firstSeen).toEqual(firstSeen.map((_, i) => i + 1));
+    expect(m.sources.map((s) => s.n)).toEqual(firstSeen);
+    const known = new Set(dataset.sources.map((s) => s.id));
+    for (const s of m.sources) expect(known.has(s.id), s.id).toBe(true);
+  });
+
+  it.each(ids)('%s: shows only text that is in the dataset, never a fact of its own', (id) => {
+    const corpus = JSON.stringify(dataset);
+    for (const t of items(model(id)).flatMap(texts)) {
+      // Notes may be joined with their date or regulator; each piece must come from the data.
+      for (const piece of t.split(/(?<=\.)\s(?=[A-Z])|: /)) {
+        if (/^(No (verified|atopic)|None recorded)/.test(piece)) continue;
+        expect(corpus.includes(JSON.stringify(piece.replace(/\.$/, '')).slice(1, -1)), `${id}: "${piece}"`).toBe(true);
+      }
+    }
+  });
+
+  it('shows a conflict with both sides and their sources', () => {
+    const conflicts = items(model('abrocitinib')).filter((i) => i.kind === 'conflict');
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const c of conflicts) {
+      if (c.kind !== 'conflict') continue;
+      expect(c.sides.length).toBeGreaterThanOrEqual(2);
+      for (const side of c.sides) expect(side.from.refs.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('hides the sections the options turn off, and numbers only what is shown', () => {
+    const m = model('upadacitinib', { sections: { ...all.sections, selectivity: false, viralRisk: false } });
+    expect(m.sections.map((s) => s.id)).toEqual(['approval', 'boxedWarning', 'prophylaxis']);
+    expect(m.sources[0]!.n).toBe(1);
+    expect(items(m).flatMap(refsOf)[0]).toBe(1);
+  });
+
+  it('with the sources section off, shows no dangling source numbers', () => {
+    const m = model('baricitinib', { sections: { ...all.sections, sources: false } });
+    expect(m.sources).toEqual([]);
+    expect(items(m).flatMap(refsOf)).toEqual([]);
+  });
+
+  it('lists approvals only for the chosen regulators, in a fixed order, atopic dermatitis first', () => {
+    const full = model('upadacitinib').sections.find((s) => s.id === 'approval')!;
+    expect(full.summary[0]).toEqual({ kind: 'heading', text: 'Atopic dermatitis' });
+    expect(full.summary.filter((i) => i.kind === 'approval').map((i) => (i as { regulator: string }).regulator)).toEqual([
+      'US FDA',
+      'EU (EC/EMA)',
+      'Japan (MHLW)',
+      'UK MHRA',
+    ]);
+    const eu = model('upadacitinib', { regulators: ['eu-ec'] }).sections.find((s) => s.id === 'approval')!;
+    const shown = [...eu.summary, ...eu.details];
+    expect(shown.filter((i) => i.kind === 'approval').map((i) => (i as { regulator: string }).regulator)).toEqual(['EU (EC/EMA)']);
+    expect(shown.filter((i) => i.kind === 'note' && i.prefix && !i.prefix.startsWith('EU'))).toEqual([]);
+  });
+
+  it('says so when no chosen regulator has approved it for atopic dermatitis, rather than showing nothing', () => {
+    const m = model('upadacitinib', { regulators: ['cn-nmpa'] });
+    const approval = m.sections.find((s) => s.id === 'approval')!;
+    expect(approval.summary).toContainEqual(expect.objectContaining({ kind: 'note', text: expect.stringContaining('No atopic dermatitis approval recorded') }));
+  });
+
+  it('a drug without atopic dermatitis approvals shows the dataset\'s reason', () => {
+    const tofa = dataset.drugs.find((d) => d.id === 'tofacitinib')!;
+    const approval = model('tofacitinib').sections.find((s) => s.id === 'approval')!;
+    expect(approval.summary).toContainEqual(expect.objectContaining({ kind: 'note', text: tofa.approval.atopicDermatitis.noData!.reason }));
+  });
+
+  it('names the name as written when it is not the generic name', () => {
+    expect(model('upadacitinib', { asWritten: 'RINVOQ' }).asWritten).toEqual({ text: 'RINVOQ', kind: 'brand' });
+    expect(model('upadacitinib', { asWritten: 'ABT-494' }).asWritten).toEqual({ text: 'ABT-494', kind: 'development code' });
+    expect(model('upadacitinib', { asWritten: 'Upadacitinib' }).asWritten).toBeUndefined();
+  });
+
+  it('keeps viral figures as printed, grouped by infection, population and unit, with the cross-trial caveat', () => {
+    const viral = model('abrocitinib').sections.find((s) => s.id === 'viralRisk')!;
+    const groups = viral.summary.filter((i) => i.kind === 'figures');
+    expect(groups[0]).toMatchObject({ infection: 'Herpes zoster', unit: 'per 100 patient-years' });
+    const printed = groups.flatMap((g) => (g.kind === 'figures' ? g.rows.map((r) => r.rate) : []));
+    const source = dataset.drugs.find((d) => d.id === 'abrocitinib')!.viralRisk.figures.items.map((f) => f.rate);
+    expect([...printed].sort()).toEqual([...source].sort());
+    expect(viral.summary.at(-1)).toEqual({ kind: 'caveat', text: dataset.caveats.crossTrial });
+  });
+
+  it('marks facts that rest on a secondary source only', () => {
+    const flagged = dataset.drugs.flatMap((d) => items(model(d.id))).filter((i) => 'from' in i && i.from.status);
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const i of flagged) if ('from' in i) expect(['secondary source only', 'single source, not confirmed elsewhere']).toContain(i.from.status);
+  });
+});
