@@ -1,16 +1,70 @@
 import type { browser as Browser } from 'wxt/browser';
 import { cardDataFor } from '../card/card-data';
 import { dataset } from '../data/dataset';
-import { COMMANDS, isCardDataRequest, type NavigateRequest } from '../messaging/messages';
+import {
+  COMMANDS,
+  isCardDataRequest,
+  isPageCountsReport,
+  isTabCountsRequest,
+  type MentionCounts,
+  type NavigateRequest,
+  type TabCountsResponse,
+} from '../messaging/messages';
 
 // The background holds the whole dataset and answers content scripts' requests
 // for one drug's card, and turns keyboard commands into messages to the page.
 
+/**
+ * Mentions per frame of each tab, for the popup's "On this page". Kept in
+ * session storage so a restarted service worker still knows them; cleared when
+ * a tab navigates or closes.
+ */
+class TabCounts {
+  private queue: Promise<unknown> = Promise.resolve();
+  constructor(private readonly area: (typeof Browser)['storage']['session'] | undefined) {}
+
+  private key = (tabId: number) => `counts:${tabId}`;
+
+  /** Writes one after another: frames of one tab report at the same moment. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  get(tabId: number): Promise<TabCountsResponse> {
+    return this.serial(async () => ((await this.area?.get(this.key(tabId)))?.[this.key(tabId)] as TabCountsResponse | undefined) ?? {});
+  }
+
+  set(tabId: number, frameId: number, counts: MentionCounts): Promise<void> {
+    return this.serial(async () => {
+      const key = this.key(tabId);
+      const frames = ((await this.area?.get(key))?.[key] as TabCountsResponse | undefined) ?? {};
+      if (Object.keys(counts).length) frames[frameId] = counts;
+      else delete frames[frameId];
+      await this.area?.set({ [key]: frames });
+    });
+  }
+
+  clear(tabId: number): Promise<void> {
+    return this.serial(async () => void (await this.area?.remove(this.key(tabId))));
+  }
+}
+
 export function startBackground(browser: typeof Browser): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const counts = new TabCounts(browser.storage?.session);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
     if (isCardDataRequest(message)) return Promise.resolve(cardDataFor(dataset, message.drugId));
+    if (isPageCountsReport(message) && sender.tab?.id !== undefined) return counts.set(sender.tab.id, sender.frameId ?? 0, message.counts).then(() => true);
+    if (isTabCountsRequest(message)) return counts.get(message.tabId);
     return undefined;
   });
+
+  browser.tabs?.onUpdated?.addListener((tabId: number, change: { status?: string }) => {
+    if (change.status === 'loading') void counts.clear(tabId);
+  });
+  browser.tabs?.onRemoved?.addListener((tabId: number) => void counts.clear(tabId));
 
   browser.commands?.onCommand.addListener((command: string) => {
     const direction = COMMANDS[command];

@@ -109,8 +109,10 @@ export class CardController {
   }
 
   /** Keyboard: go to the next or previous mention in reading order, scroll it into view, open its card with focus inside. */
-  async navigate(direction: Direction): Promise<boolean> {
-    const ordered = [...this.mentions].filter((m) => m.range.startContainer.isConnected).sort(documentOrder);
+  async navigate(direction: Direction, drugId?: PageMention['drugId']): Promise<boolean> {
+    const ordered = [...this.mentions]
+      .filter((m) => m.range.startContainer.isConnected && (drugId === undefined || m.drugId === drugId))
+      .sort(documentOrder);
     if (ordered.length === 0) return false;
     const at = this.current ? ordered.findIndex((m) => sameMention(m, this.current!)) : -1;
     const next =

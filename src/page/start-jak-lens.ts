@@ -3,7 +3,15 @@ import { browser } from 'wxt/browser';
 import type { CardData } from '../card/card-data';
 import { CardController } from '../card/card-controller';
 import type { DrugId } from '../data/schema';
-import { isNavigateRequest, type CardDataRequest } from '../messaging/messages';
+import {
+  isNavigateRequest,
+  isPingRequest,
+  isRevealRequest,
+  type CardDataRequest,
+  type MentionCounts,
+  type PageCountsReport,
+  type PingResponse,
+} from '../messaging/messages';
 import { matchableNames } from '../data/names';
 import { buildMatcher } from '../match/find-mentions';
 import { buildProbe } from '../match/probe';
@@ -31,6 +39,8 @@ class PageSession {
   private lastPoint: { x: number; y: number; buttons: number } | null = null;
   private cards: CardController | null = null;
   private readonly cardData = new Map<DrugId, Promise<CardData>>();
+  private countsTimer = 0;
+  private reportedCounts = '{}';
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -55,6 +65,8 @@ class PageSession {
   }
 
   stop(): void {
+    clearTimeout(this.countsTimer);
+    if (this.reportedCounts !== '{}') this.report({});
     this.scanner.stop();
     cancelAnimationFrame(this.pointerFrame);
     this.cards?.destroy();
@@ -72,6 +84,29 @@ class PageSession {
   /** The keyboard command: next or previous mention. False when this frame has none. */
   navigate(direction: 'next' | 'previous'): Promise<boolean> {
     return this.ensureCards().navigate(direction);
+  }
+
+  /** The popup's "On this page": go to the next mention of one drug and open its card. */
+  reveal(drugId: DrugId): Promise<boolean> {
+    return this.ensureCards().navigate('next', drugId);
+  }
+
+  /** Tells the background how many mentions of each drug this frame has, when that changes. */
+  private scheduleCountsReport(): void {
+    clearTimeout(this.countsTimer);
+    this.countsTimer = window.setTimeout(() => {
+      const counts: MentionCounts = {};
+      for (const m of this.mentions) counts[m.drugId] = (counts[m.drugId] ?? 0) + 1;
+      this.report(counts);
+    }, 200);
+  }
+
+  private report(counts: MentionCounts): void {
+    const json = JSON.stringify(counts);
+    if (json === this.reportedCounts) return;
+    this.reportedCounts = json;
+    const message: PageCountsReport = { type: 'jak-lens/page-counts', counts };
+    void browser.runtime.sendMessage(message).catch(() => undefined);
   }
 
   private ensureCards(): CardController {
@@ -105,6 +140,7 @@ class PageSession {
     this.painter.paint(mentions);
     this.index = new MentionIndex(mentions);
     this.ensureCards();
+    this.scheduleCountsReport();
     // Fetch the cards' data now, so a card is ready the moment the dwell ends.
     for (const drugId of new Set(mentions.map((m) => m.drugId))) void this.loadCardData(drugId).catch(() => undefined);
     const open = this.cards?.openMention;
@@ -145,15 +181,33 @@ class PageSession {
 
 /** Content-script entry: everything it starts is tied to ctx so an update leaves nothing behind. */
 export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
-  if (ctx.isInvalid || pageOptsOut(document) || !highlightsSupported()) return;
+  if (ctx.isInvalid || !highlightsSupported()) return;
   // Guard against a second injection into the same frame (e.g. after an extension update).
   const marker = Symbol.for('jak-lens.started');
   const host = globalThis as typeof globalThis & { [marker]?: boolean };
   if (host[marker]) return;
   host[marker] = true;
 
-  let { settings } = await loadSettings();
+  const optedOut = pageOptsOut(document);
   let session: PageSession | null = null;
+  // The popup asks the top frame whether JAK Lens runs here; the background relays keyboard commands.
+  const onMessage = (message: unknown) => {
+    if (isPingRequest(message)) {
+      const answer: PingResponse = { host: location.hostname, url: location.href, state: optedOut ? 'opted-out' : session ? 'running' : 'paused' };
+      return Promise.resolve(answer);
+    }
+    if (!session) return undefined;
+    if (isNavigateRequest(message)) return session.navigate(message.direction);
+    if (isRevealRequest(message)) return session.reveal(message.drugId);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  if (optedOut) {
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    return;
+  }
+
+  let { settings } = await loadSettings();
   const sync = () => {
     const allowed = siteAllowed(location.href, settings.siteMode, settings.sites);
     if (allowed && !session) {
@@ -165,12 +219,6 @@ export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
     } else session?.applySettings(settings);
   };
   sync();
-  // The background relays the keyboard commands to the top frame of the active tab.
-  const onMessage = (message: unknown) => {
-    if (!isNavigateRequest(message) || !session) return undefined;
-    return session.navigate(message.direction);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
   const unwatch = watchSettings((read) => {
     settings = read.settings;
     sync();

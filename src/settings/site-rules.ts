@@ -33,3 +33,18 @@ export function siteAllowed(url: string, mode: SiteMode, sites: readonly string[
   const listed = sites.some((pattern) => hostMatches(pattern, parsed.hostname, parsed.port));
   return mode === 'all-except' ? !listed : listed;
 }
+
+/**
+ * The sites list after pausing (or resuming) JAK Lens on the host of `url`,
+ * under either mode: in "everywhere except" the host joins the list, in "only
+ * on" it leaves it. Resuming undoes whichever applies.
+ */
+export function withSitePaused(mode: SiteMode, sites: readonly string[], url: string, paused: boolean): string[] {
+  const { hostname, port } = new URL(url);
+  const host = hostname.toLowerCase();
+  const matching = (pattern: string) => hostMatches(pattern, host, port);
+  const without = sites.filter((p) => !matching(p));
+  const addHost = (list: string[]) => (list.includes(host) ? list : [...list, host]);
+  if (mode === 'all-except') return paused ? addHost([...sites]) : without;
+  return paused ? without : addHost([...sites]);
+}

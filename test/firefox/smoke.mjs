@@ -72,6 +72,29 @@ try {
     await page.close();
   });
 
+  await check('hovering the mark opens a card over the page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/smoke.html`);
+    await page.waitForFunction(() => globalThis.CSS?.highlights?.get('jak-lens')?.size === 1, { timeout: 10_000 });
+    const word = await page.evaluate(() => {
+      const range = document.createRange();
+      const mark = [...globalThis.CSS.highlights.get('jak-lens')][0];
+      range.setStart(mark.startContainer, mark.startOffset);
+      range.setEnd(mark.endContainer, mark.endOffset);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, bottom: r.bottom, left: r.left };
+    });
+    await page.mouse.move(word.x, word.y, { steps: 3 });
+    // The card is in a closed shadow root: from the page it shows only as its host element, so
+    // "a card is painted here" is what elementFromPoint reports just below (or above) the word.
+    await page.waitForFunction(
+      (w) => [w.bottom + 40, w.bottom + 80, w.bottom - 60].some((y) => document.elementFromPoint(w.left + 30, y)?.localName === 'jak-lens-ui'),
+      { timeout: 10_000 },
+      word,
+    );
+    await page.close();
+  });
+
   for (const [file, heading] of [['popup.html', 'JAK Lens'], ['options.html', 'JAK Lens options']]) {
     await check(`${file} opens and renders`, async () => {
       const page = await browser.newPage();

@@ -1,13 +1,123 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { cardDataFor } from '@/src/card/card-data';
+import { buildCardModel } from '@/src/card/card-model';
+import { DrugCard } from '@/src/card/DrugCard';
+import { dataset } from '@/src/data/dataset';
+import { NAME_KIND_LABEL } from '@/src/data/labels';
+import type { DrugId } from '@/src/data/schema';
+import { NameLookup, type LookupResult } from '@/src/lookup/search';
+import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/src/settings/settings-store';
 import { AboutDataLink } from '../shared/AboutDataLink';
+import { OnThisPage } from './OnThisPage';
 
+const lookup = new NameLookup();
+const innOf = (id: DrugId) => dataset.drugs.find((d) => d.id === id)!.inn;
+
+/** The popup: look a drug up by any name, see what the current page names, pause JAK Lens on a site. */
 export function PopupApp() {
+  const params = new URLSearchParams(location.search);
+  const [query, setQuery] = useState(params.get('q') ?? '');
+  const [active, setActive] = useState(0);
+  const [chosen, setChosen] = useState<{ drugId: DrugId; asWritten?: string } | null>(null);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+
+  useEffect(() => {
+    void loadSettings().then((read) => setSettings(read.settings));
+    return watchSettings((read) => setSettings(read.settings));
+  }, []);
+
+  const results = useMemo(() => lookup.search(query), [query]);
+  const suggestions = useMemo(() => (query.trim() && results.length === 0 ? lookup.closest(query) : []), [query, results]);
+
+  // A lookup opened with a query (e.g. from the context menu) shows the best match at once.
+  useEffect(() => {
+    if (params.get('q') && results[0]) setChosen({ drugId: results[0].drugId, asWritten: results[0].matched.text });
+  }, []);
+
+  const choose = (r: LookupResult) => setChosen({ drugId: r.drugId, asWritten: r.matched.text });
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => Math.min(i + 1, results.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter' && results[active]) {
+      event.preventDefault();
+      choose(results[active]);
+    }
+  };
+
+  const model = chosen
+    ? buildCardModel(cardDataFor(dataset, chosen.drugId), { sections: settings.sections, regulators: settings.regulators, asWritten: chosen.asWritten })
+    : null;
+
   return (
-    <main class="popup" style={{ width: '22rem', padding: '0.75rem 1rem' }}>
-      <h1 style={{ fontSize: '1.1rem', margin: '0 0 0.25rem' }}>JAK Lens</h1>
-      <p style={{ margin: 0, color: 'var(--jl-muted)' }}>
-        Marks abrocitinib, upadacitinib, baricitinib, ruxolitinib, delgocitinib and tofacitinib on the pages you read.
-      </p>
+    <main class="popup">
+      <h1>JAK Lens</h1>
+      <div class="lookup" role="search">
+        <label for="lookup-input">Look up a JAK inhibitor</label>
+        <input
+          id="lookup-input"
+          type="search"
+          autoFocus
+          autocomplete="off"
+          spellcheck={false}
+          placeholder="Generic name, brand or code"
+          value={query}
+          role="combobox"
+          list={undefined}
+          aria-expanded={results.length > 0 && !chosen}
+          aria-controls="lookup-results"
+          aria-activedescendant={results.length && !chosen ? `result-${active}` : undefined}
+          onInput={(e) => {
+            setQuery((e.target as HTMLInputElement).value);
+            setActive(0);
+            setChosen(null);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {!chosen && results.length > 0 && (
+          <ul id="lookup-results" role="listbox" aria-label="Matching drugs">
+            {results.map((r, i) => (
+              <li
+                id={`result-${i}`}
+                key={r.drugId}
+                role="option"
+                aria-selected={i === active}
+                class={i === active ? 'result active' : 'result'}
+                onClick={() => choose(r)}
+              >
+                <strong>{innOf(r.drugId)}</strong>
+                {r.matched.text.toLowerCase() !== innOf(r.drugId) && (
+                  <span class="muted">
+                    {' '}
+                    ({r.matched.text}, {NAME_KIND_LABEL[r.matched.kind]})
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {query.trim() !== '' && results.length === 0 && (
+          <p class="no-match" role="status">
+            No JAK inhibitor in JAK Lens matches “{query.trim()}”.
+            {suggestions.length > 0 && <> Closest names: {suggestions.join(', ')}.</>}
+          </p>
+        )}
+      </div>
+      {model && (
+        <div class="popup-card">
+          <DrugCard model={model} idPrefix="popup-card" />
+        </div>
+      )}
+      <OnThisPage settings={settings} onSettings={(next) => void saveSettings(next)} />
       <AboutDataLink />
+      <p class="muted shortcut">
+        Keyboard: Alt+Shift+J / Alt+Shift+K go to the next / previous mention on a page.
+      </p>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, readSettings } from '@/src/settings/settings';
-import { hostMatches, normalizeSitePattern, siteAllowed } from '@/src/settings/site-rules';
+import { hostMatches, normalizeSitePattern, siteAllowed, withSitePaused } from '@/src/settings/site-rules';
 
 describe('reading stored settings', () => {
   it('gives the defaults when nothing is stored', () => {
@@ -64,5 +64,23 @@ describe('site rules', () => {
     expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/', 'all-except', ['ehr.example.org'])).toBe(true);
     expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/', 'only-listed', ['nih.gov'])).toBe(true);
     expect(siteAllowed('https://news.example.com/', 'only-listed', ['nih.gov'])).toBe(false);
+  });
+});
+
+describe('pausing a site from the popup', () => {
+  it('adds the host to "everywhere except" and removes it again on resume', () => {
+    const paused = withSitePaused('all-except', ['ehr.example.org'], 'https://pubmed.ncbi.nlm.nih.gov/123/', true);
+    expect(paused).toEqual(['ehr.example.org', 'pubmed.ncbi.nlm.nih.gov']);
+    expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/9', 'all-except', paused)).toBe(false);
+    expect(withSitePaused('all-except', paused, 'https://pubmed.ncbi.nlm.nih.gov/123/', false)).toEqual(['ehr.example.org']);
+  });
+
+  it('in "only on these sites", pausing removes every pattern that covers the host', () => {
+    const sites = ['ncbi.nlm.nih.gov', 'nejm.org'];
+    const paused = withSitePaused('only-listed', sites, 'https://pubmed.ncbi.nlm.nih.gov/1', true);
+    expect(paused).toEqual(['nejm.org']);
+    expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/1', 'only-listed', paused)).toBe(false);
+    const resumed = withSitePaused('only-listed', paused, 'https://pubmed.ncbi.nlm.nih.gov/1', false);
+    expect(siteAllowed('https://pubmed.ncbi.nlm.nih.gov/1', 'only-listed', resumed)).toBe(true);
   });
 });

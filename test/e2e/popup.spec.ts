@@ -1,0 +1,126 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { markedTexts } from './support/marks';
+import { readCard } from './support/card';
+
+/**
+ * The id of the tab showing `page`, as the extension sees it (JAK Lens has no
+ * "tabs" permission, so it cannot list tabs by address: the page is brought to
+ * the front and the active tab asked for, before the popup opens in a tab of its own).
+ */
+async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  await page.bringToFront();
+  const worker = context.serviceWorkers()[0]!;
+  return worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome;
+    const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab!.id;
+  });
+}
+
+async function pageWithMarks(context: BrowserContext, url: string, marks: number): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect.poll(async () => (await markedTexts(page)).length).toBe(marks);
+  return page;
+}
+
+test('lookup by every name kind and with typos shows the same card as on pages', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  const box = popup.getByRole('combobox', { name: 'Look up a JAK inhibitor' });
+  await expect(box).toBeFocused();
+  for (const [query, inn] of [
+    ['upadacitinib', 'upadacitinib'],
+    ['Rinvoq', 'upadacitinib'],
+    ['PF-04965842', 'abrocitinib'],
+    ['tofacitinib citrate', 'tofacitinib'],
+    ['ジャカビ', 'ruxolitinib'],
+    ['upadacitnib', 'upadacitinib'],
+    ['xelganz', 'tofacitinib'],
+    ['olumian', 'baricitinib'],
+  ] as const) {
+    await box.fill(query);
+    await expect(popup.getByRole('option').first()).toContainText(inn);
+    await box.press('Enter');
+    const card = popup.locator('.popup-card article.card');
+    await expect(card).toHaveAttribute('data-drug', inn);
+    await expect(card.getByRole('heading', { level: 3 })).toHaveText(['JAK selectivity', 'Approval status', 'Boxed warning (US)', 'Viral-infection risk', 'Prophylaxis and screening', 'Sources']);
+  }
+  // Arrow keys move through the results.
+  await box.fill('citinib');
+  await box.press('ArrowDown');
+  await expect(popup.getByRole('option', { selected: true })).toHaveCount(1);
+  await expect(popup.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+});
+
+test('no match says so and suggests the closest names', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  await popup.getByRole('combobox').fill('deucravacitinib');
+  await expect(popup.locator('.no-match')).toContainText('No JAK inhibitor in JAK Lens matches “deucravacitinib”. Closest names:');
+  await expect(popup.getByRole('option')).toHaveCount(0);
+});
+
+test('"On this page" counts the drugs in the page and its iframe; choosing one opens its card on the page', async ({ context, pageOrigin, openExtensionPage }) => {
+  const page = await pageWithMarks(context, `${pageOrigin}/with-iframe.html`, 1);
+  const frame = page.frame({ url: /frame-content/ })!;
+  await expect.poll(async () => (await markedTexts(frame)).length).toBe(2);
+  const tabId = await tabIdOf(context, page);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const list = popup.getByRole('list', { name: 'Drugs named on this page' });
+  await expect(list.getByRole('button')).toHaveText(['delgocitinib2 mentions', 'ruxolitinib1 mention']);
+  await list.getByRole('button', { name: /ruxolitinib/ }).click();
+  await expect.poll(async () => (await readCard(page))?.drug).toBe('ruxolitinib');
+  expect((await readCard(page))!.hostIsActiveElement).toBe(true);
+});
+
+test('the pause switch stops and resumes JAK Lens on the site without a reload', async ({ context, pageOrigin, openExtensionPage }) => {
+  const page = await pageWithMarks(context, `${pageOrigin}/cards.html`, 21);
+  const tabId = await tabIdOf(context, page);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  const toggle = popup.getByRole('switch', { name: 'Run JAK Lens on 127.0.0.1' });
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect.poll(async () => (await markedTexts(page)).length).toBe(0);
+  await expect(popup.getByRole('status')).toHaveText('JAK Lens is paused on 127.0.0.1.');
+  await popup.getByRole('switch').click();
+  await expect.poll(async () => (await markedTexts(page)).length).toBe(21);
+  await expect(popup.getByRole('button', { name: /upadacitinib/ })).toBeVisible();
+});
+
+test('a page where JAK Lens cannot run says so instead of an empty list', async ({ context, openExtensionPage, problems }) => {
+  // The browser's own page loads its own resources; they are not the extension's requests.
+  problems.allow(/^chrome:\/\//);
+  const page = await context.newPage();
+  await page.goto('chrome://version');
+  const tabId = await tabIdOf(context, page);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(popup.getByRole('status')).toContainText('JAK Lens cannot read this page.');
+});
+
+test('a page that opts out says so', async ({ context, pageOrigin, openExtensionPage }) => {
+  const page = await context.newPage();
+  await page.goto(`${pageOrigin}/opt-out.html`);
+  const tabId = await tabIdOf(context, page);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(popup.getByRole('status')).toHaveText('This page asks JAK Lens not to mark it.');
+});
+
+test('axe-core finds no violation in the popup, light or dark, with a card open', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html?q=Rinvoq');
+  await expect(popup.locator('.popup-card article.card')).toHaveAttribute('data-drug', 'upadacitinib');
+  for (const scheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    const results = await new AxeBuilder({ page: popup }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+  }
+});
+
+test('a page with no mention says so', async ({ context, pageOrigin, openExtensionPage }) => {
+  const page = await context.newPage();
+  await page.goto(`${pageOrigin}/strict-csp.html`.replace('strict-csp', 'frame-content'));
+  await page.evaluate(() => (document.body.textContent = 'Nothing about those drugs here.'));
+  const tabId = await tabIdOf(context, page);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(popup.getByRole('status')).toHaveText('No JAK inhibitor is named on this page.');
+});
