@@ -48,7 +48,7 @@ test('lookup by every name kind and with typos shows the same card as on pages',
     await expect(card.getByRole('heading', { level: 3 })).toHaveText(['JAK selectivity', 'Approval status', 'Boxed warning (US)', 'Viral-infection risk', 'Prophylaxis and screening', 'Sources']);
   }
   // Arrow keys move through the results.
-  await box.fill('citinib');
+  await box.fill('jak');
   await box.press('ArrowDown');
   await expect(popup.getByRole('option', { selected: true })).toHaveCount(1);
   await expect(popup.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
