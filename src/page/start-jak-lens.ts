@@ -93,8 +93,10 @@ class PageSession {
 
   /** Tells the background how many mentions of each drug this frame has, when that changes. */
   private scheduleCountsReport(): void {
-    clearTimeout(this.countsTimer);
+    // At most one report per 200 ms, even on a page that re-renders all the time.
+    if (this.countsTimer) return;
     this.countsTimer = window.setTimeout(() => {
+      this.countsTimer = 0;
       const counts: MentionCounts = {};
       for (const m of this.mentions) counts[m.drugId] = (counts[m.drugId] ?? 0) + 1;
       this.report(counts);
