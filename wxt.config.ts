@@ -13,7 +13,7 @@ export default defineConfig({
     description:
       'Marks JAK inhibitor names on web pages and shows a sourced card: selectivity, approvals, viral-infection risk, prophylaxis.',
     // Permissions are added with the features that use them (least privilege).
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     // Shortcuts can be changed in the browser's extension shortcut settings; the README and options page show these defaults.
     commands: {
       'next-mention': {

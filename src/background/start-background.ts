@@ -51,6 +51,15 @@ class TabCounts {
   }
 }
 
+const LOOKUP_MENU = 'jak-lens-lookup';
+
+/** The popup page with a query (the selection, trimmed and capped) and the tab it came from. */
+export function lookupUrl(popupUrl: string, selection: string, tabId?: number): string {
+  const params = new URLSearchParams({ q: selection.trim().slice(0, 80) });
+  if (tabId !== undefined && tabId >= 0) params.set('tab', String(tabId));
+  return `${popupUrl}?${params}`;
+}
+
 export function startBackground(browser: typeof Browser): void {
   const counts = new TabCounts(browser.storage?.session);
 
@@ -65,6 +74,22 @@ export function startBackground(browser: typeof Browser): void {
     if (change.status === 'loading') void counts.clear(tabId);
   });
   browser.tabs?.onRemoved?.addListener((tabId: number) => void counts.clear(tabId));
+
+  // "Look up in JAK Lens" on selected text: the popup's lookup, in a small window of its own.
+  // Recreated at every start as well as on install: Firefox does not always keep them across restarts.
+  const createMenu = async () => {
+    if (!browser.contextMenus) return;
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: LOOKUP_MENU, title: 'Look up in JAK Lens', contexts: ['selection'] });
+  };
+  browser.runtime.onInstalled?.addListener(() => void createMenu());
+  browser.runtime.onStartup?.addListener(() => void createMenu());
+  browser.contextMenus?.onClicked.addListener((info: { menuItemId: string | number; selectionText?: string }, tab?: { id?: number }) => {
+    if (info.menuItemId !== LOOKUP_MENU) return;
+    const url = lookupUrl(browser.runtime.getURL('/popup.html'), info.selectionText ?? '', tab?.id);
+    if (browser.windows) void browser.windows.create({ url, type: 'popup', width: 420, height: 640 });
+    else void browser.tabs.create({ url });
+  });
 
   browser.commands?.onCommand.addListener((command: string) => {
     const direction = COMMANDS[command];

@@ -124,3 +124,51 @@ test('a page with no mention says so', async ({ context, pageOrigin, openExtensi
   const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
   await expect(popup.getByRole('status')).toHaveText('No JAK inhibitor is named on this page.');
 });
+
+test('the context-menu lookup opens with the selection and shows its card', async ({ context, pageOrigin, openExtensionPage }) => {
+  const page = await pageWithMarks(context, `${pageOrigin}/cards.html`, 21);
+  const tabId = await tabIdOf(context, page);
+  // The address the background opens for "Look up in JAK Lens" on the selected word "Olumiant".
+  const popup = await openExtensionPage(`popup.html?q=Olumiant&tab=${tabId}`);
+  await expect(popup.getByRole('combobox')).toHaveValue('Olumiant');
+  await expect(popup.locator('.popup-card article.card')).toHaveAttribute('data-drug', 'baricitinib');
+  await expect(popup.getByRole('button', { name: /baricitinib/ })).toBeVisible();
+});
+
+test('the comparison of all six drugs matches the dataset and links each cell to its sources', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  const [compare] = await Promise.all([popup.context().waitForEvent('page'), popup.getByRole('link', { name: 'Compare all six side by side' }).click()]);
+  await expect(compare.getByRole('columnheader')).toHaveText(['Abrocitinib', 'Upadacitinib', 'Baricitinib', 'Ruxolitinib', 'Delgocitinib', 'Tofacitinib']);
+  const row = (label: string) => compare.getByRole('row').filter({ has: compare.getByRole('rowheader', { name: label, exact: true }) });
+  await expect(row('Route and class').getByRole('cell')).toHaveCount(6);
+  const fda = row('Atopic dermatitis: US FDA').getByRole('cell');
+  await expect(fda.nth(1)).toContainText('approved 14 Jan 2022');
+  await expect(fda.nth(2)).toContainText('not approved');
+  await expect(fda.nth(5)).toContainText('no record in the reference');
+  await expect(row('Boxed warning (US)').getByRole('cell').nth(3)).toHaveText(/Opzelura: yes\s*Jakafi: no/);
+  const zoster = row('Herpes zoster (rate by dose)').getByRole('cell');
+  await expect(zoster.nth(0)).toContainText('100 mg 2.04 · 200 mg 4.34 per 100 patient-years');
+  for (let i = 0; i < 6; i++) {
+    for (const link of await zoster.nth(i).getByRole('link').all()) {
+      await expect(link).toHaveAttribute('target', '_blank');
+      await expect(link).toHaveAttribute('href', /^https:\/\//);
+    }
+  }
+  const results = await new AxeBuilder({ page: compare }).analyze();
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('the popup opens quickly (printed, not asserted)', async ({ openExtensionPage }) => {
+  const timings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByRole('combobox')).toBeFocused();
+    timings.push(await popup.evaluate(() => performance.getEntriesByName('jak-lens-popup-ready')[0]!.startTime));
+    await popup.close();
+  }
+  const sorted = [...timings].sort((a, b) => a - b);
+  const line = `popup ready after ${sorted[2]!.toFixed(1)} ms (median of 5 openings; all: ${timings.map((t) => t.toFixed(1)).join(', ')})`;
+  console.log(line);
+  test.info().annotations.push({ type: 'timing', description: line });
+  expect(timings.every((t) => t > 0)).toBe(true);
+});

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { cardDataFor } from '@/src/card/card-data';
 import { buildCardModel } from '@/src/card/card-model';
 import { DrugCard } from '@/src/card/DrugCard';
@@ -113,6 +114,11 @@ export function PopupApp() {
           <DrugCard model={model} idPrefix="popup-card" />
         </div>
       )}
+      <p class="compare-link">
+        <a href={browser.runtime.getURL('/compare.html')} target="_blank" rel="noopener">
+          Compare all six side by side
+        </a>
+      </p>
       <OnThisPage settings={settings} onSettings={(next) => void saveSettings(next)} />
       <AboutDataLink />
       <p class="muted shortcut">

@@ -3,15 +3,28 @@ import { startBackground } from '@/src/background/start-background';
 
 /** The parts of the extension API the background uses, recorded. */
 function fakeBrowser() {
-  const listeners: { message?: (m: unknown) => unknown; command?: (c: string) => void } = {};
+  const listeners: {
+    message?: (m: unknown, sender?: object) => unknown;
+    command?: (c: string) => void;
+    installed?: () => void;
+    menu?: (info: object, tab?: object) => void;
+  } = {};
   const sendMessage = vi.fn(() => Promise.resolve(true));
+  const createMenu = vi.fn();
+  const createWindow = vi.fn(() => Promise.resolve({}));
   const api = {
-    runtime: { onMessage: { addListener: (fn: (m: unknown) => unknown) => (listeners.message = fn) } },
+    runtime: {
+      onMessage: { addListener: (fn: (m: unknown) => unknown) => (listeners.message = fn) },
+      onInstalled: { addListener: (fn: () => void) => (listeners.installed = fn) },
+      getURL: (path: string) => `chrome-extension://abc${path}`,
+    },
     commands: { onCommand: { addListener: (fn: (c: string) => void) => (listeners.command = fn) } },
+    contextMenus: { create: createMenu, removeAll: vi.fn(() => Promise.resolve()), onClicked: { addListener: (fn: (info: object, tab?: object) => void) => (listeners.menu = fn) } },
+    windows: { create: createWindow },
     tabs: { query: vi.fn(() => Promise.resolve([{ id: 7 }])), sendMessage },
   };
   startBackground(api as unknown as Parameters<typeof startBackground>[0]);
-  return { listeners, sendMessage };
+  return { listeners, sendMessage, createMenu, createWindow };
 }
 
 describe('the background', () => {
@@ -26,6 +39,17 @@ describe('the background', () => {
     const { listeners } = fakeBrowser();
     expect(listeners.message!({ type: 'jak-lens/card-data', drugId: 'deuruxolitinib' })).toBeUndefined();
     expect(listeners.message!('hello')).toBeUndefined();
+  });
+
+  it('offers "Look up in JAK Lens" on selected text, opening the lookup with the selection for that tab', async () => {
+    const { listeners, createMenu, createWindow } = fakeBrowser();
+    listeners.installed!();
+    await vi.waitFor(() => expect(createMenu).toHaveBeenCalled());
+    expect(createMenu).toHaveBeenCalledWith({ id: 'jak-lens-lookup', title: 'Look up in JAK Lens', contexts: ['selection'] });
+    listeners.menu!({ menuItemId: 'jak-lens-lookup', selectionText: '  Olumiant ' }, { id: 12 });
+    expect(createWindow).toHaveBeenCalledWith({ url: 'chrome-extension://abc/popup.html?q=Olumiant&tab=12', type: 'popup', width: 420, height: 640 });
+    listeners.menu!({ menuItemId: 'other' }, { id: 12 });
+    expect(createWindow).toHaveBeenCalledTimes(1);
   });
 
   it('turns the keyboard commands into next/previous messages to the top frame of the active tab', async () => {

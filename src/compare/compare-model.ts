@@ -1,0 +1,107 @@
+import type { Dataset, Drug, Regulator, Source } from '../data/schema';
+import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER, UNIT_LABEL, formatIsoDate } from '../data/labels';
+
+// The six drugs side by side: what a clinician would otherwise assemble from six
+// labels. Every cell keeps the sources of what it says. Pure, so the table's
+// content is checked against the dataset without a browser.
+
+export interface CellSource {
+  id: string;
+  href?: string;
+  citation: string;
+}
+
+export interface Cell {
+  lines: string[];
+  sources: CellSource[];
+}
+
+export interface CompareRow {
+  id: string;
+  label: string;
+  cells: Cell[];
+}
+
+export interface CompareModel {
+  drugs: { id: Drug['id']; name: string }[];
+  rows: CompareRow[];
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function buildCompareModel(dataset: Dataset, regulators: readonly Regulator[] = REGULATOR_ORDER): CompareModel {
+  const sourceById = new Map<string, Source>(dataset.sources.map((s) => [s.id, s]));
+  const sources = (ids: readonly string[]): CellSource[] =>
+    [...new Set(ids)].map((id) => {
+      const s = sourceById.get(id);
+      const href = s?.doi ? `https://doi.org/${s.doi}` : s?.links?.[0];
+      return { id, citation: s?.citation ?? id, ...(href ? { href } : {}) };
+    });
+  const cell = (lines: string[], ids: readonly string[] = []): Cell => ({ lines, sources: sources(ids) });
+  const drugs = dataset.drugs;
+
+  const rows: CompareRow[] = [
+    {
+      id: 'route',
+      label: 'Route and class',
+      cells: drugs.map((d) => cell([d.profile.routes.join(' and '), d.profile.drugClass], d.profile.notes[0]?.sources)),
+    },
+    {
+      id: 'selectivity',
+      label: 'JAK selectivity',
+      cells: drugs.map((d) => {
+        const byLevel = (level: keyof typeof LEVEL_LABEL) => KINASES.filter((k) => d.selectivity.levels[k] === level);
+        const lines = (['main', 'also', 'weaker', 'not-reported'] as const)
+          .filter((level) => byLevel(level).length)
+          .map((level) => `${LEVEL_LABEL[level]}: ${byLevel(level).join(', ')}`);
+        return cell(lines, d.selectivity.summary.sources);
+      }),
+    },
+    ...regulators.map(
+      (r): CompareRow => ({
+        id: `ad-${r}`,
+        label: `Atopic dermatitis: ${REGULATOR_LABEL[r]}`,
+        cells: drugs.map((d) => {
+          const item = d.approval.atopicDermatitis.items.find((a) => a.regulator === r);
+          if (!item) return cell(['no record in the reference']);
+          const state = item.state === 'approved' ? 'approved' : 'not approved';
+          return cell([item.date ? `${state} ${formatIsoDate(item.date)}` : state, ...(item.population ? [item.population] : [])], item.sources);
+        }),
+      }),
+    ),
+    {
+      id: 'boxed-warning',
+      label: 'Boxed warning (US)',
+      cells: drugs.map((d) =>
+        cell(
+          d.boxedWarning.map((b) => `${b.product}: ${b.present ? 'yes' : 'no'}`),
+          d.boxedWarning.flatMap((b) => b.sources),
+        ),
+      ),
+    },
+    {
+      id: 'herpes-zoster',
+      label: `${INFECTION_LABEL['herpes-zoster']} (rate by dose)`,
+      cells: drugs.map((d) => {
+        const figures = d.viralRisk.figures.items.filter((f) => f.infection === 'herpes-zoster');
+        if (!figures.length) {
+          const reason = d.viralRisk.figures.noData?.reason ?? 'No herpes zoster figures in the reference.';
+          return cell([reason], d.viralRisk.figures.noData?.sources);
+        }
+        // One line per study population and unit: figures are comparable only within one.
+        const groups = new Map<string, typeof figures>();
+        for (const f of figures) {
+          const key = `${f.population}\u0000${f.unit}`;
+          groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+        const lines = [...groups.values()].map(
+          (g) => `${g.map((f) => `${f.arm} ${f.rate}`).join(' · ')} ${UNIT_LABEL[g[0]!.unit]} (${g[0]!.population})`,
+        );
+        return cell(lines, figures.flatMap((f) => f.sources));
+      }),
+    },
+  ];
+  return { drugs: drugs.map((d) => ({ id: d.id, name: capitalise(d.inn) })), rows };
+}
+
+export const COMPARE_CAVEAT = (dataset: Dataset) => dataset.caveats.crossTrial;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { buildCompareModel } from '@/src/compare/compare-model';
+import { dataset } from '@/src/data/dataset';
+import { REGULATOR_LABEL } from '@/src/data/labels';
+
+const model = buildCompareModel(dataset);
+const row = (id: string) => model.rows.find((r) => r.id === id)!;
+const drugIndex = (id: string) => model.drugs.findIndex((d) => d.id === id);
+
+describe('the comparison of the six drugs', () => {
+  it('has one column per drug, in the dataset order', () => {
+    expect(model.drugs.map((d) => d.id)).toEqual(dataset.drugs.map((d) => d.id));
+  });
+
+  it('shows each drug\'s route and class, and its selectivity by kinase', () => {
+    for (const drug of dataset.drugs) {
+      const i = drugIndex(drug.id);
+      expect(row('route').cells[i]!.lines).toEqual([drug.profile.routes.join(' and '), drug.profile.drugClass]);
+      const main = Object.entries(drug.selectivity.levels).filter(([, l]) => l === 'main').map(([k]) => k);
+      expect(row('selectivity').cells[i]!.lines[0]).toBe(`main target: ${main.join(', ')}`);
+    }
+  });
+
+  it('shows atopic dermatitis approval per regulator exactly as the dataset has it, and "no record" where it has none', () => {
+    for (const drug of dataset.drugs) {
+      for (const r of ['us-fda', 'eu-ec', 'jp-mhlw'] as const) {
+        const c = row(`ad-${r}`).cells[drugIndex(drug.id)]!;
+        const item = drug.approval.atopicDermatitis.items.find((a) => a.regulator === r);
+        if (!item) expect(c.lines).toEqual(['no record in the reference']);
+        else {
+          expect(c.lines[0]!.startsWith(item.state === 'approved' ? 'approved' : 'not approved')).toBe(true);
+          expect(c.sources.map((s) => s.id)).toEqual([...new Set(item.sources)]);
+        }
+      }
+    }
+    expect(row('ad-us-fda').label).toBe(`Atopic dermatitis: ${REGULATOR_LABEL['us-fda']}`);
+  });
+
+  it('lists only the chosen regulators', () => {
+    const eu = buildCompareModel(dataset, ['eu-ec']);
+    expect(eu.rows.filter((r) => r.id.startsWith('ad-')).map((r) => r.id)).toEqual(['ad-eu-ec']);
+  });
+
+  it('shows boxed warnings per product and herpes zoster rates as printed, with dose, unit and population', () => {
+    for (const drug of dataset.drugs) {
+      const i = drugIndex(drug.id);
+      expect(row('boxed-warning').cells[i]!.lines).toEqual(drug.boxedWarning.map((b) => `${b.product}: ${b.present ? 'yes' : 'no'}`));
+      const hz = drug.viralRisk.figures.items.filter((f) => f.infection === 'herpes-zoster');
+      const text = row('herpes-zoster').cells[i]!.lines.join('\n');
+      if (!hz.length) expect(text).toBe(drug.viralRisk.figures.noData?.reason ?? 'No herpes zoster figures in the reference.');
+      for (const f of hz) {
+        expect(text).toContain(`${f.arm} ${f.rate}`);
+        expect(text).toContain(f.population);
+      }
+    }
+  });
+
+  it('gives every cell that states a fact at least one source, each a known one', () => {
+    const known = new Set(dataset.sources.map((s) => s.id));
+    for (const r of model.rows) {
+      for (const c of r.cells) {
+        if (c.lines[0] === 'no record in the reference') continue;
+        expect(c.sources.length, `${r.id}: ${c.lines[0]}`).toBeGreaterThan(0);
+        for (const s of c.sources) expect(known.has(s.id)).toBe(true);
+      }
+    }
+  });
+});
