@@ -121,7 +121,8 @@ export class Probe {
 
   constructor(names: readonly string[]) {
     const { latin, cjk } = fullPattern(names);
-    this.latin = new RegExp(latin.join('|'), 'i');
+    // With no Latin-script names chosen, a pattern that never matches (an empty one would match everything).
+    this.latin = latin.length ? new RegExp(latin.join('|'), 'i') : /(?!)/;
     const firsts = [...new Set(names.filter((n) => CJK.test(n)).map((n) => escapeRegExp([...n][0]!)))];
     this.rare = new RegExp(`[${firsts.join('')}${INVISIBLE_CLASS.slice(1, -1)}]`, 'u');
     this.full = new RegExp([...latin, ...cjk, INVISIBLE_CLASS].join('|'), 'i');

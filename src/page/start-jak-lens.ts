@@ -12,7 +12,7 @@ import {
   type PageCountsReport,
   type PingResponse,
 } from '../messaging/messages';
-import { matchableNames } from '../data/names';
+import { namesToMark } from '../match/name-groups';
 import { buildMatcher } from '../match/find-mentions';
 import { buildProbe } from '../match/probe';
 import { HighlightPainter, highlightsSupported } from '../paint/highlight-painter';
@@ -46,7 +46,7 @@ class PageSession {
     private readonly ctx: ContentScriptContext,
     private settings: Settings,
   ) {
-    const names = matchableNames();
+    const names = namesToMark(settings.nameKinds);
     this.scanner = new Scanner(document, {
       matcher: buildMatcher(names),
       probe: buildProbe(names.map((n) => n.text)),
@@ -210,14 +210,19 @@ export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
   }
 
   let { settings } = await loadSettings();
+  // The matcher is built from the chosen name kinds: a change of kinds starts the page over.
+  let kinds = '';
   const sync = () => {
-    const allowed = siteAllowed(location.href, settings.siteMode, settings.sites);
-    if (allowed && !session) {
-      session = new PageSession(ctx, settings);
-      session.start();
-    } else if (!allowed && session) {
+    const allowed = siteAllowed(location.href, settings.siteMode, settings.sites) && Object.values(settings.nameKinds).some(Boolean);
+    const nextKinds = JSON.stringify(settings.nameKinds);
+    if (session && (!allowed || nextKinds !== kinds)) {
       session.stop();
       session = null;
+    }
+    if (allowed && !session) {
+      kinds = nextKinds;
+      session = new PageSession(ctx, settings);
+      session.start();
     } else session?.applySettings(settings);
   };
   sync();

@@ -1,8 +1,9 @@
 import { storage } from 'wxt/utils/storage';
-import { readSettings, type Settings, type SettingsRead } from './settings';
+import { MIGRATIONS, SETTINGS_VERSION, readSettings, type Settings, type SettingsRead } from './settings';
 
-// The only module that touches stored settings. Synced across the user's browsers.
-const item = storage.defineItem<unknown>('sync:settings', { fallback: null, version: 1 });
+// The only module that touches stored settings.
+// Synced across the user's browsers; versioned, so a newer JAK Lens reads an older user's settings.
+const item = storage.defineItem<unknown>('sync:settings', { fallback: null, version: SETTINGS_VERSION, migrations: MIGRATIONS });
 
 export async function loadSettings(): Promise<SettingsRead> {
   try {

@@ -7,6 +7,10 @@ import { normalizeSitePattern } from './site-rules';
 export const CARD_SECTIONS = ['selectivity', 'approval', 'boxedWarning', 'viralRisk', 'prophylaxis', 'sources'] as const;
 export type CardSection = (typeof CARD_SECTIONS)[number];
 
+/** The groups of names a user can choose to have marked on pages. */
+export const NAME_GROUPS = ['generic', 'brand', 'code', 'otherScript', 'misspelling'] as const;
+export type NameGroup = (typeof NAME_GROUPS)[number];
+
 /** The settings a user can change. Every read goes through readSettings(). */
 export const SettingsSchema = z.object({
   siteMode: z.enum(['all-except', 'only-listed']),
@@ -23,6 +27,14 @@ export const SettingsSchema = z.object({
   }),
   /** Whose approvals the card lists (and whose regional notes it shows). */
   regulators: z.array(z.enum(REGULATOR_ORDER as [Regulator, ...Regulator[]])),
+  /** Which kinds of names are marked on pages. */
+  nameKinds: z.strictObject({
+    generic: z.boolean(),
+    brand: z.boolean(),
+    code: z.boolean(),
+    otherScript: z.boolean(),
+    misspelling: z.boolean(),
+  }),
   /** How long the pointer rests on a mention before its card opens, in ms. */
   dwellMs: z.number().check(z.int(), z.minimum(0), z.maximum(3000)),
 });
@@ -34,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markStyle: 'underline',
   sections: { selectivity: true, approval: true, boxedWarning: true, viralRisk: true, prophylaxis: true, sources: true },
   regulators: [...REGULATOR_ORDER],
+  nameKinds: { generic: true, brand: true, code: true, otherScript: true, misspelling: true },
   dwellMs: 300,
 };
 
@@ -68,4 +81,70 @@ export function readSettings(stored: unknown): SettingsRead {
   if (sites.some((s) => s === null) && !reset.includes('sites')) reset.push('sites');
   result.sites = [...new Set(sites.filter((s): s is string => s !== null))];
   return { settings: result, reset };
+}
+
+/** The version of the stored settings' shape; storage migrations bring older ones up to it. */
+export const SETTINGS_VERSION = 2;
+
+/**
+ * Version 1 stored only where and how to mark (siteMode, sites, markStyle).
+ * Version 2 adds the card's sections and regulators, the name kinds and the
+ * dwell time: an older user's values are kept, the new ones start at their
+ * defaults. Never throws: a value that is not an object is left for
+ * readSettings to replace and report.
+ */
+export function migrateV1toV2(v1: unknown): unknown {
+  if (!v1 || typeof v1 !== 'object' || Array.isArray(v1)) return v1;
+  const { sections, regulators, nameKinds, dwellMs } = DEFAULT_SETTINGS;
+  return { sections, regulators, nameKinds, dwellMs, ...(v1 as object) };
+}
+
+export const MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2 };
+
+/** The file a user downloads from the options page. */
+export interface SettingsExport {
+  app: 'jak-lens';
+  version: number;
+  settings: Settings;
+}
+
+export function exportSettings(settings: Settings): string {
+  const file: SettingsExport = { app: 'jak-lens', version: SETTINGS_VERSION, settings };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+/**
+ * Reads an exported settings file. Unlike readSettings (which repairs what is
+ * stored), an import is all or nothing: anything wrong rejects the whole file
+ * with a message that names the problem, so nothing already saved changes.
+ */
+export function parseSettingsImport(text: string): ImportResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, message: `The file is not valid JSON (${(err as Error).message}).` };
+  }
+  if (!data || typeof data !== 'object' || (data as { app?: unknown }).app !== 'jak-lens' || typeof (data as { settings?: unknown }).settings !== 'object') {
+    return { ok: false, message: 'This is not a JAK Lens settings file: it needs "app": "jak-lens" and a "settings" object.' };
+  }
+  const file = data as { version?: unknown; settings: unknown };
+  const version = typeof file.version === 'number' && Number.isInteger(file.version) ? file.version : NaN;
+  if (!(version >= 1)) return { ok: false, message: 'The file has no valid "version" number.' };
+  if (version > SETTINGS_VERSION) {
+    return { ok: false, message: `The file comes from a newer JAK Lens (settings version ${version}; this one reads up to ${SETTINGS_VERSION}).` };
+  }
+  let settings = file.settings;
+  for (let v = version + 1; v <= SETTINGS_VERSION; v++) settings = MIGRATIONS[v]?.(settings) ?? settings;
+  const parsed = z.strictObject(SettingsSchema.def.shape).safeParse(settings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `"${issue.path.join('.')}"` : 'the settings';
+    return { ok: false, message: `The file's ${where} is not valid: ${issue.message}.` };
+  }
+  const bad = parsed.data.sites.find((s) => normalizeSitePattern(s) === null);
+  if (bad !== undefined) return { ok: false, message: `The file's site list has "${bad}", which is not a host name such as example.org.` };
+  return { ok: true, settings: { ...parsed.data, sites: parsed.data.sites.map((s) => normalizeSitePattern(s)!) } };
 }

@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { markedTexts, pointOf } from './support/marks';
+import { hover, scrollToText } from './support/pointer';
 import AxeBuilder from '@axe-core/playwright';
 import { cardMarkup, readCard, type CardState } from './support/card';
 import { drugData } from './support/data';
@@ -12,30 +13,6 @@ const CARDS_MARKED = 21;
 async function openPage(page: Page, origin: string, path = '/cards.html', marks = CARDS_MARKED) {
   await page.goto(`${origin}${path}`);
   await expect.poll(async () => (await markedTexts(page)).length).toBe(marks);
-}
-
-async function hover(page: Page, text: string, occurrence = 0) {
-  await scrollToText(page, text, occurrence);
-  const point = await pointOf(page, text, occurrence);
-  await page.mouse.move(point.x, point.y, { steps: 2 });
-  return point;
-}
-
-/** Brings the n-th occurrence of a text to the middle of the viewport, as a reader scrolling would. */
-async function scrollToText(page: Page, text: string, occurrence = 0) {
-  await page.evaluate(
-    ([needle, n]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if ((node as Text).data.includes(needle) && seen++ === n) {
-          node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-          return;
-        }
-      }
-    },
-    [text, occurrence] as const,
-  );
 }
 
 async function openCard(page: Page): Promise<CardState> {

@@ -1,11 +1,328 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { REGULATOR_LABEL, REGULATOR_ORDER } from '@/src/data/labels';
+import type { Regulator } from '@/src/data/schema';
+import {
+  CARD_SECTIONS,
+  DEFAULT_SETTINGS,
+  NAME_GROUPS,
+  exportSettings,
+  parseSettingsImport,
+  type CardSection,
+  type NameGroup,
+  type Settings,
+} from '@/src/settings/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/src/settings/settings-store';
+import { normalizeSitePattern } from '@/src/settings/site-rules';
 import { AboutDataLink } from '../shared/AboutDataLink';
+import { MarkPreview } from './MarkPreview';
+
+const SECTION_LABEL: Record<CardSection, string> = {
+  selectivity: 'JAK selectivity',
+  approval: 'Approval status (with restrictions, other indications and dosing)',
+  boxedWarning: 'Boxed warning (US)',
+  viralRisk: 'Viral-infection risk (herpes zoster, herpes simplex, eczema herpeticum)',
+  prophylaxis: 'Prophylaxis and screening',
+  sources: 'Sources (numbered references under each note)',
+};
+
+const NAME_GROUP_LABEL: Record<NameGroup, string> = {
+  generic: 'Generic names and salt forms (upadacitinib, tofacitinib citrate)',
+  brand: 'Brand names (Rinvoq, Olumiant)',
+  code: 'Development codes (ABT-494, CP-690,550)',
+  otherScript: 'Names in Japanese and Chinese script',
+  misspelling: 'Misspellings seen in print (Rinvoqq)',
+};
+
+const FIELD_LABEL: Record<keyof Settings, string> = {
+  siteMode: 'where JAK Lens runs',
+  sites: 'the site list',
+  markStyle: 'how marks look',
+  sections: 'card sections',
+  regulators: 'regulators',
+  nameKinds: 'which names are marked',
+  dwellMs: 'hover delay',
+};
+
+interface Shortcut {
+  name: string;
+  description: string;
+  shortcut: string;
+}
+
+/** Where the browser lets a user change extension shortcuts. */
+async function openShortcutSettings(): Promise<void> {
+  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  if (typeof commands.openShortcutSettings === 'function') return commands.openShortcutSettings();
+  await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
 
 export function OptionsApp() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [resetFields, setResetFields] = useState<(keyof Settings)[]>([]);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState('');
+  const [siteInput, setSiteInput] = useState('');
+  const [siteError, setSiteError] = useState('');
+  const [confirmReset, setConfirmReset] = useState(false);
+  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
+
+  useEffect(() => {
+    void loadSettings().then((read) => {
+      setSettings(read.settings);
+      setResetFields(read.reset);
+    });
+    void browser.commands
+      ?.getAll()
+      .then((all) => setShortcuts(all.filter((c) => c.name && c.description).map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))));
+    return watchSettings((read) => setSettings(read.settings));
+  }, []);
+
+  if (!settings) return <main class="options" aria-busy="true" />;
+
+  const save = async (next: Settings, message = 'Saved. Open pages update at once.') => {
+    setSettings(next);
+    setProblem('');
+    await saveSettings(next);
+    setResetFields([]);
+    setStatus(message);
+  };
+
+  const toggleIn = <T extends string>(list: readonly T[], value: T, on: boolean, order: readonly T[]) =>
+    order.filter((x) => (x === value ? on : list.includes(x)));
+
+  const addSite = () => {
+    const pattern = normalizeSitePattern(siteInput);
+    if (!pattern) {
+      setSiteError('Enter a host name such as pubmed.ncbi.nlm.nih.gov, *.example.org or localhost:8080.');
+      return;
+    }
+    setSiteError('');
+    setSiteInput('');
+    if (!settings.sites.includes(pattern)) void save({ ...settings, sites: [...settings.sites, pattern] });
+  };
+
+  const exportFile = () => {
+    const url = URL.createObjectURL(new Blob([exportSettings(settings)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'jak-lens-settings.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setStatus('Settings exported to jak-lens-settings.json.');
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const result = parseSettingsImport(await file.text());
+    if (!result.ok) {
+      setStatus('');
+      setProblem(`Import refused, nothing was changed. ${result.message}`);
+      return;
+    }
+    await save(result.settings, `Imported ${file.name}.`);
+  };
+
   return (
-    <main style={{ maxWidth: '42rem', margin: '0 auto', padding: '1.5rem 1rem' }}>
-      <h1 style={{ fontSize: '1.4rem', marginTop: 0 }}>JAK Lens options</h1>
-      <p style={{ color: 'var(--jl-muted)' }}>
-        JAK Lens works entirely inside your browser: it makes no network requests and collects no data.
+    <main class="options">
+      <h1>JAK Lens options</h1>
+      <p class="muted">Changes are saved at once, synced with your browser profile, and applied to open pages without a reload.</p>
+      {resetFields.length > 0 && (
+        <p class="notice" role="alert">
+          Some saved settings could not be read and were reset to their defaults: {resetFields.map((f) => FIELD_LABEL[f]).join(', ')}.
+        </p>
+      )}
+
+      <section aria-labelledby="card-heading">
+        <h2 id="card-heading">What the card shows</h2>
+        <fieldset>
+          <legend>Sections</legend>
+          {CARD_SECTIONS.map((id) => (
+            <label class="check" key={id}>
+              <input
+                type="checkbox"
+                checked={settings.sections[id]}
+                onChange={(e) => void save({ ...settings, sections: { ...settings.sections, [id]: (e.target as HTMLInputElement).checked } })}
+              />
+              {SECTION_LABEL[id]}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>Approvals from these regulators</legend>
+          {REGULATOR_ORDER.map((r: Regulator) => (
+            <label class="check" key={r}>
+              <input
+                type="checkbox"
+                checked={settings.regulators.includes(r)}
+                onChange={(e) => void save({ ...settings, regulators: toggleIn(settings.regulators, r, (e.target as HTMLInputElement).checked, REGULATOR_ORDER) })}
+              />
+              {REGULATOR_LABEL[r]}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="names-heading">
+        <h2 id="names-heading">Which names are marked on pages</h2>
+        <fieldset>
+          <legend>Mark these kinds of names</legend>
+          {NAME_GROUPS.map((g) => (
+            <label class="check" key={g}>
+              <input
+                type="checkbox"
+                checked={settings.nameKinds[g]}
+                onChange={(e) => void save({ ...settings, nameKinds: { ...settings.nameKinds, [g]: (e.target as HTMLInputElement).checked } })}
+              />
+              {NAME_GROUP_LABEL[g]}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="look-heading">
+        <h2 id="look-heading">How marks look</h2>
+        <fieldset>
+          <legend>Mark style</legend>
+          {(
+            [
+              ['underline', 'Dotted underline'],
+              ['tint', 'Background tint'],
+              ['none', 'No mark (the card still opens when you rest the pointer on a name)'],
+            ] as const
+          ).map(([value, label]) => (
+            <label class="check" key={value}>
+              <input type="radio" name="markStyle" checked={settings.markStyle === value} onChange={() => void save({ ...settings, markStyle: value })} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <MarkPreview style={settings.markStyle} />
+        <label class="field">
+          Open the card after resting the pointer on a name for (milliseconds)
+          <input
+            type="number"
+            min={0}
+            max={3000}
+            step={50}
+            value={settings.dwellMs}
+            onChange={(e) => {
+              const value = Math.round(Number((e.target as HTMLInputElement).value));
+              if (Number.isFinite(value) && value >= 0 && value <= 3000) void save({ ...settings, dwellMs: value });
+              else setProblem('The hover delay must be between 0 and 3000 milliseconds.');
+            }}
+          />
+        </label>
+      </section>
+
+      <section aria-labelledby="keys-heading">
+        <h2 id="keys-heading">Keyboard</h2>
+        <ul class="shortcuts">
+          {shortcuts.map((c) => (
+            <li key={c.name}>
+              <kbd>{c.shortcut || 'not set'}</kbd> {c.description}
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => void openShortcutSettings()}>
+          Change shortcuts in the browser’s settings
+        </button>
+      </section>
+
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Where JAK Lens runs</h2>
+        <fieldset>
+          <legend>Run JAK Lens</legend>
+          <label class="check">
+            <input type="radio" name="siteMode" checked={settings.siteMode === 'all-except'} onChange={() => void save({ ...settings, siteMode: 'all-except' })} />
+            On every site except those listed
+          </label>
+          <label class="check">
+            <input type="radio" name="siteMode" checked={settings.siteMode === 'only-listed'} onChange={() => void save({ ...settings, siteMode: 'only-listed' })} />
+            Only on the sites listed
+          </label>
+        </fieldset>
+        <ul class="sites" aria-label="Listed sites">
+          {settings.sites.map((site) => (
+            <li key={site}>
+              <span>{site}</span>
+              <button type="button" aria-label={`Remove ${site}`} onClick={() => void save({ ...settings, sites: settings.sites.filter((s) => s !== site) })}>
+                Remove
+              </button>
+            </li>
+          ))}
+          {settings.sites.length === 0 && <li class="muted">No sites listed.</li>}
+        </ul>
+        <form
+          class="add-site"
+          onSubmit={(e) => {
+            e.preventDefault();
+            addSite();
+          }}
+        >
+          <label class="field">
+            Add a site (host name; subdomains included)
+            <input
+              type="text"
+              value={siteInput}
+              placeholder="ehr.example-hospital.org"
+              aria-invalid={siteError ? 'true' : undefined}
+              aria-describedby={siteError ? 'site-error' : undefined}
+              onInput={(e) => setSiteInput((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          <button type="submit">Add site</button>
+          {siteError && (
+            <p id="site-error" class="error">
+              {siteError}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section aria-labelledby="backup-heading">
+        <h2 id="backup-heading">Back up and restore</h2>
+        <div class="row">
+          <button type="button" onClick={exportFile}>
+            Export settings
+          </button>
+          <label class="file">
+            Import settings from a file
+            <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.target as HTMLInputElement)} />
+          </label>
+        </div>
+        {!confirmReset ? (
+          <button type="button" onClick={() => setConfirmReset(true)}>
+            Reset to defaults…
+          </button>
+        ) : (
+          <div class="confirm" role="group" aria-label="Confirm reset">
+            <p>Reset every setting, including your site list, to its default?</p>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmReset(false);
+                void save({ ...DEFAULT_SETTINGS }, 'All settings are back to their defaults.');
+              }}
+            >
+              Reset all settings
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmReset(false)}>
+              Cancel
+            </button>
+          </div>
+        )}
+      </section>
+
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <p class="status" role="status">
+        {status}
       </p>
       <AboutDataLink />
     </main>
