@@ -18,6 +18,8 @@ export interface ScannerOptions {
 }
 
 const now = () => performance.now();
+/** Points down the middle of the viewport where the visible-first pass looks for text. */
+const VISIBLE_PROBES = 12;
 
 /** Yields to the event loop so a long scan never blocks input. */
 function yieldToPage(): Promise<void> {
@@ -89,7 +91,7 @@ export class Scanner {
     this.stats.gateMs = now() - started;
     this.stats.gatePassed = candidate;
     this.account(this.stats.gateMs);
-    if (candidate) await this.scanSubtree(root, generation);
+    if (candidate) await this.scanSubtree(root, generation, this.scanVisible());
     else this.changed();
     // Shadow roots' text is not part of textContent: find them separately.
     if (generation !== this.generation) return;
@@ -104,13 +106,47 @@ export class Scanner {
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
   }
 
-  private async scanSubtree(root: Element | ShadowRoot, generation: number): Promise<void> {
+  /**
+   * The part of the page on screen, scanned first so its marks appear at once
+   * even when the page is long or was reopened scrolled down. Returns the blocks
+   * it covered, for the full walk to skip.
+   */
+  private scanVisible(): Set<Element> {
+    const done = new Set<Element>();
+    if (!(this.root instanceof Document)) return done;
+    const doc = this.root;
+    const view = doc.defaultView;
+    if (!view) return done;
+    const t = now();
+    const blocks = new Set<Element>();
+    const x = view.innerWidth / 2;
+    for (let i = 0; i < VISIBLE_PROBES; i++) {
+      const hit = doc.elementFromPoint(x, ((i + 0.5) * view.innerHeight) / VISIBLE_PROBES);
+      const block = hit && (isInline(hit) ? blockOf(hit) : hit);
+      // Containers of the whole page are what the full walk is for.
+      if (!block || block === doc.body || block === doc.documentElement || block.childElementCount > 64) continue;
+      if (isExcluded(block) || isInsideExcluded(block)) continue;
+      blocks.add(block);
+    }
+    for (const block of outermost(blocks)) {
+      for (const chunk of chunksOf(block, (shadow) => this.adoptShadowRoot(shadow))) {
+        done.add(chunk.block);
+        this.addMentionsFrom(chunk);
+      }
+      done.add(block);
+    }
+    if (done.size) this.changed();
+    this.account(now() - t);
+    return done;
+  }
+
+  private async scanSubtree(root: Element | ShadowRoot, generation: number, skip: ReadonlySet<Element> = new Set()): Promise<void> {
     const slice = this.options.sliceMs ?? 8;
     let sliceStart = now();
     let deadline = sliceStart + slice;
     for (const chunk of chunksOf(root, (shadow) => this.adoptShadowRoot(shadow))) {
       if (generation !== this.generation) return;
-      this.addMentionsFrom(chunk);
+      if (!skip.has(chunk.block)) this.addMentionsFrom(chunk);
       if (now() > deadline) {
         this.changed();
         this.account(now() - sliceStart);

@@ -161,3 +161,12 @@ test('turning a site off in settings clears its marks without a reload, and back
   await setStoredSettings(context, { siteMode: 'all-except', sites: [], markStyle: 'underline' });
   await expect.poll(() => sortedMarks(page)).toEqual(['upadacitinib']);
 });
+
+test('on a long page opened scrolled down, the mentions on screen are marked first', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await page.goto(`${pageOrigin}/long-scrolled.html`);
+  await expect.poll(async () => (await markedTexts(page)).length, { timeout: 15_000 }).toBe(800);
+  const frames = await page.evaluate(() => (window as unknown as { __frames: { size: number; onScreen: boolean }[] }).__frames);
+  expect(frames[0], 'the first frame with any mark').toMatchObject({ onScreen: true });
+  expect(frames[0]!.size, 'and the rest of the page was still being scanned').toBeLessThan(800);
+});
