@@ -21,6 +21,19 @@ const now = () => performance.now();
 /** Points down the middle of the viewport where the visible-first pass looks for text. */
 const VISIBLE_PROBES = 12;
 
+/** Resolves once a frame has been painted (or soon, in a background tab where frames do not come). */
+function afterNextPaint(view: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    view.requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** Yields to the event loop so a long scan never blocks input. */
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -41,6 +54,9 @@ export class Scanner {
   private generation = 0;
   private readonly shadowScanners = new Map<ShadowRoot, Scanner>();
   private stopped = false;
+  /** True while a full scan is under way; edits meanwhile are applied when it ends, so no block is counted twice. */
+  private scanning = false;
+  private readonly editedDuringScan = new Set<Element>();
 
   constructor(
     private readonly root: Document | ShadowRoot,
@@ -65,6 +81,7 @@ export class Scanner {
 
   stop(): void {
     this.stopped = true;
+    this.scanning = false;
     this.generation++;
     this.observer?.disconnect();
     cancelAnimationFrame(this.frame);
@@ -91,10 +108,17 @@ export class Scanner {
     this.stats.gateMs = now() - started;
     this.stats.gatePassed = candidate;
     this.account(this.stats.gateMs);
-    if (candidate) await this.scanSubtree(root, generation, this.scanVisible());
+    this.scanning = true;
+    this.editedDuringScan.clear();
+    if (candidate) await this.scanSubtree(root, generation, await this.scanVisible(generation));
     else this.changed();
     // Shadow roots' text is not part of textContent: find them separately.
     if (generation !== this.generation) return;
+    this.scanning = false;
+    if (this.editedDuringScan.size) {
+      this.applyEdits(new Set(this.editedDuringScan));
+      this.editedDuringScan.clear();
+    }
     const t = now();
     for (const shadow of openShadowRoots(root)) this.adoptShadowRoot(shadow);
     this.stats.shadowMs = now() - t;
@@ -107,16 +131,20 @@ export class Scanner {
   }
 
   /**
-   * The part of the page on screen, scanned first so its marks appear at once
-   * even when the page is long or was reopened scrolled down. Returns the blocks
-   * it covered, for the full walk to skip.
+   * The part of the page on screen, scanned first when the page is open
+   * scrolled down (the walk in document order already starts with what is on
+   * screen at the top). It waits for a frame to be painted, so finding what is
+   * on screen reads a layout the browser has just made instead of forcing one.
+   * Returns the blocks it covered, for the full walk to skip.
    */
-  private scanVisible(): Set<Element> {
+  private async scanVisible(generation: number): Promise<Set<Element>> {
     const done = new Set<Element>();
     if (!(this.root instanceof Document)) return done;
     const doc = this.root;
     const view = doc.defaultView;
-    if (!view) return done;
+    if (!view || view.scrollY < view.innerHeight / 2) return done;
+    await afterNextPaint(view);
+    if (generation !== this.generation) return done;
     const t = now();
     const blocks = new Set<Element>();
     const x = view.innerWidth / 2;
@@ -144,13 +172,31 @@ export class Scanner {
     const slice = this.options.sliceMs ?? 8;
     let sliceStart = now();
     let deadline = sliceStart + slice;
+    // The first marks bring the highlight stylesheet, and with it a restyle of the whole page.
+    // Ending the slice there lets the browser restyle in its own frame; otherwise the next
+    // visibility check would force that restyle inside our slice.
+    const view = (root.ownerDocument ?? document).defaultView;
+    const restyled = () => (view ? afterNextPaint(view) : yieldToPage());
+    let painted = this.mentions.size > 0;
+    if (painted) {
+      await restyled();
+      if (generation !== this.generation) return;
+      sliceStart = now();
+      deadline = sliceStart + slice;
+    }
+    let firstMarks = false;
     for (const chunk of chunksOf(root, (shadow) => this.adoptShadowRoot(shadow))) {
       if (generation !== this.generation) return;
       if (!skip.has(chunk.block)) this.addMentionsFrom(chunk);
+      if (!painted && this.mentions.size > 0) {
+        painted = firstMarks = true;
+        deadline = 0;
+      }
       if (now() > deadline) {
         this.changed();
         this.account(now() - sliceStart);
-        await yieldToPage();
+        await (firstMarks ? restyled() : yieldToPage());
+        firstMarks = false;
         if (generation !== this.generation) return;
         sliceStart = now();
         deadline = sliceStart + slice;
@@ -201,14 +247,22 @@ export class Scanner {
       if (block) blocks.add(block);
       else return void this.fullScan(); // a change at the root itself
     }
-    // Drop mentions whose text left the page, and those of the blocks about to be rescanned.
+    if (this.scanning) {
+      for (const block of blocks) this.editedDuringScan.add(block);
+      return;
+    }
+    this.applyEdits(blocks);
+  }
+
+  /** Rescans the blocks an edit touched, after dropping their old mentions and those whose text left the page. */
+  private applyEdits(blocks: Set<Element>): void {
     const rescanned = outermost(blocks);
     for (const [block, list] of this.mentions) {
       if (!block.isConnected || rescanned.some((b) => b.contains(block))) this.mentions.delete(block);
       else if (list.some((m) => !m.range.startContainer.isConnected || !m.range.endContainer.isConnected)) this.mentions.delete(block);
     }
     for (const block of rescanned) {
-      if (isExcluded(block) || isInsideExcluded(block)) continue;
+      if (!block.isConnected || isExcluded(block) || isInsideExcluded(block)) continue;
       this.rescanBlock(block);
     }
     this.changed();
