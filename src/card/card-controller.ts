@@ -146,7 +146,13 @@ export class CardController {
 
   private async open(mention: PageMention, focus: boolean): Promise<void> {
     const attempt = ++this.opening;
-    const data = await this.deps.loadData(mention.drugId);
+    let data: CardData;
+    try {
+      data = await this.deps.loadData(mention.drugId);
+    } catch {
+      // The extension was updated or reloaded under this page: its old content script has no card to show.
+      return;
+    }
     if (attempt !== this.opening || !mention.range.startContainer.isConnected) return;
     const settings = this.deps.settings();
     const model = buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: mention.text });
