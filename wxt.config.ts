@@ -13,7 +13,10 @@ export default defineConfig({
     description:
       'Marks JAK inhibitor names on web pages and shows a sourced card: selectivity, approvals, viral-infection risk, prophylaxis.',
     // Permissions are added with the features that use them (least privilege).
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'scripting'],
+    // The card's code is injected only into frames that have a mention (see src/card/card-ui-global.ts);
+    // this is the same reach the content script's <all_urls> match already has.
+    host_permissions: ['<all_urls>'],
     // Shortcuts can be changed in the browser's extension shortcut settings; the README and options page show these defaults.
     commands: {
       'next-mention': {

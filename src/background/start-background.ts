@@ -4,6 +4,7 @@ import { dataset } from '../data/dataset';
 import {
   COMMANDS,
   isCardDataRequest,
+  isLoadCardUiRequest,
   isPageCountsReport,
   isTabCountsRequest,
   type MentionCounts,
@@ -52,6 +53,16 @@ class TabCounts {
 }
 
 const LOOKUP_MENU = 'jak-lens-lookup';
+export const CARD_UI_FILE = '/card-ui.js';
+
+/** Puts the card's code into one frame, beside the content script that asked for it. */
+async function injectCardUi(browser: typeof Browser, tabId: number, frameId: number): Promise<void> {
+  if (browser.scripting?.executeScript) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
+  } else {
+    await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId });
+  }
+}
 
 /** The popup page with a query (the selection, trimmed and capped) and the tab it came from. */
 export function lookupUrl(popupUrl: string, selection: string, tabId?: number): string {
@@ -67,6 +78,7 @@ export function startBackground(browser: typeof Browser): void {
     if (isCardDataRequest(message)) return Promise.resolve(cardDataFor(dataset, message.drugId));
     if (isPageCountsReport(message) && sender.tab?.id !== undefined) return counts.set(sender.tab.id, sender.frameId ?? 0, message.counts).then(() => true);
     if (isTabCountsRequest(message)) return counts.get(message.tabId);
+    if (isLoadCardUiRequest(message) && sender.tab?.id !== undefined) return injectCardUi(browser, sender.tab.id, sender.frameId ?? 0).then(() => true);
     return undefined;
   });
 

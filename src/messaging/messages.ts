@@ -91,3 +91,12 @@ export function totalCounts(frames: TabCountsResponse): [DrugId, number][] {
   }
   return [...total].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
+
+/** Content script -> background: inject the card's code into this frame. */
+export interface LoadCardUiRequest {
+  type: 'jak-lens/load-card-ui';
+}
+
+export function isLoadCardUiRequest(message: unknown): message is LoadCardUiRequest {
+  return isObject(message) && message.type === 'jak-lens/load-card-ui';
+}

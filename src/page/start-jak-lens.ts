@@ -1,13 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../card/card-data';
-import { CardController } from '../card/card-controller';
+import type { CardController } from '../card/card-controller';
+import { loadedCardUi } from '../card/card-ui-global';
 import type { DrugId } from '../data/schema';
 import {
   isNavigateRequest,
   isPingRequest,
   isRevealRequest,
   type CardDataRequest,
+  type LoadCardUiRequest,
   type MentionCounts,
   type PageCountsReport,
   type PingResponse,
@@ -38,6 +40,8 @@ class PageSession {
   private pointerFrame = 0;
   private lastPoint: { x: number; y: number; buttons: number } | null = null;
   private cards: CardController | null = null;
+  private cardsLoading: Promise<CardController | null> | null = null;
+  private stopped = false;
   private readonly cardData = new Map<DrugId, Promise<CardData>>();
   private countsTimer = 0;
   private reportedCounts = '{}';
@@ -65,6 +69,7 @@ class PageSession {
   }
 
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.countsTimer);
     if (this.reportedCounts !== '{}') this.report({});
     this.scanner.stop();
@@ -82,13 +87,15 @@ class PageSession {
   }
 
   /** The keyboard command: next or previous mention. False when this frame has none. */
-  navigate(direction: 'next' | 'previous'): Promise<boolean> {
-    return this.ensureCards().navigate(direction);
+  async navigate(direction: 'next' | 'previous'): Promise<boolean> {
+    const cards = await this.loadCards();
+    return cards ? cards.navigate(direction) : false;
   }
 
   /** The popup's "On this page": go to the next mention of one drug and open its card. */
-  reveal(drugId: DrugId): Promise<boolean> {
-    return this.ensureCards().navigate('next', drugId);
+  async reveal(drugId: DrugId): Promise<boolean> {
+    const cards = await this.loadCards();
+    return cards ? cards.navigate('next', drugId) : false;
   }
 
   /** Tells the background how many mentions of each drug this frame has, when that changes. */
@@ -111,15 +118,31 @@ class PageSession {
     void browser.runtime.sendMessage(message).catch(() => undefined);
   }
 
-  private ensureCards(): CardController {
-    this.cards ??= new CardController({
-      doc: document,
-      settings: () => this.settings,
-      loadData: (drugId) => this.loadCardData(drugId),
-      setActive: (mention) => this.painter?.setActive(mention),
-    });
-    this.cards.setMentions(this.mentions);
-    return this.cards;
+  /**
+   * The card's code, asked of the background the first time this frame has a
+   * mention (pages without one never load it). Null if it cannot be loaded,
+   * e.g. after the extension was reloaded under the page.
+   */
+  private loadCards(): Promise<CardController | null> {
+    this.cardsLoading ??= (async () => {
+      if (!loadedCardUi()) {
+        const request: LoadCardUiRequest = { type: 'jak-lens/load-card-ui' };
+        await browser.runtime.sendMessage(request).catch(() => undefined);
+      }
+      const ui = loadedCardUi();
+      if (!ui || this.stopped) return null;
+      this.cards = new ui.CardController({
+        doc: document,
+        settings: () => this.settings,
+        loadData: (drugId) => this.loadCardData(drugId),
+        setActive: (mention) => this.painter?.setActive(mention),
+      });
+      this.cards.setMentions(this.mentions);
+      // A pointer already resting on a mention while the code loaded gets its card without moving.
+      if (this.lastPoint) this.checkPointer();
+      return this.cards;
+    })();
+    return this.cardsLoading;
   }
 
   /** Card data comes from the background once per drug, so pages never carry the whole dataset. */
@@ -141,7 +164,8 @@ class PageSession {
     this.painter ??= new HighlightPainter(document, this.settings.markStyle);
     this.painter.paint(mentions);
     this.index = new MentionIndex(mentions);
-    this.ensureCards();
+    if (mentions.length) void this.loadCards();
+    this.cards?.setMentions(mentions);
     this.scheduleCountsReport();
     // Fetch the cards' data now, so a card is ready the moment the dwell ends.
     for (const drugId of new Set(mentions.map((m) => m.drugId))) void this.loadCardData(drugId).catch(() => undefined);
@@ -159,24 +183,29 @@ class PageSession {
 
   /** Touch screens have no hover: a tap on a mention opens its card, unless the mention is a link or button. */
   private onPointerUp(event: PointerEvent): void {
-    if (event.pointerType !== 'touch' || !this.cards) return;
+    if (event.pointerType !== 'touch') return;
     const mention = this.mentionAt(event.clientX, event.clientY);
     if (mention && !mention.range.startContainer.parentElement?.closest('a[href], button, [role="button"], [role="link"], summary, label')) {
-      this.cards.tap(mention);
+      void this.loadCards().then((cards) => cards?.tap(mention));
     }
   }
 
   private onPointer(event: PointerEvent): void {
     if (this.mentions.length === 0 || event.pointerType === 'touch') return;
     this.lastPoint = { x: event.clientX, y: event.clientY, buttons: event.buttons };
+    this.checkPointer();
+  }
+
+  /** Once per frame: which mention is under the pointer, for the emphasis and the card. */
+  private checkPointer(): void {
     if (this.pointerFrame) return;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const point = this.lastPoint;
-      if (!point || !this.painter || !this.cards) return;
+      if (!point || !this.painter) return;
       const mention = mentionAtPoint(document, this.index, point.x, point.y);
-      this.painter.setActive(mention ?? this.cards.openMention);
-      this.cards.pointerOver(mention, point.buttons);
+      this.painter.setActive(mention ?? this.cards?.openMention ?? null);
+      this.cards?.pointerOver(mention, point.buttons);
     });
   }
 }

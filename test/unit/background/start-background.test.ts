@@ -12,6 +12,7 @@ function fakeBrowser() {
   const sendMessage = vi.fn(() => Promise.resolve(true));
   const createMenu = vi.fn();
   const createWindow = vi.fn(() => Promise.resolve({}));
+  const executeScript = vi.fn(() => Promise.resolve([]));
   const api = {
     runtime: {
       onMessage: { addListener: (fn: (m: unknown) => unknown) => (listeners.message = fn) },
@@ -21,10 +22,11 @@ function fakeBrowser() {
     commands: { onCommand: { addListener: (fn: (c: string) => void) => (listeners.command = fn) } },
     contextMenus: { create: createMenu, removeAll: vi.fn(() => Promise.resolve()), onClicked: { addListener: (fn: (info: object, tab?: object) => void) => (listeners.menu = fn) } },
     windows: { create: createWindow },
+    scripting: { executeScript },
     tabs: { query: vi.fn(() => Promise.resolve([{ id: 7 }])), sendMessage },
   };
   startBackground(api as unknown as Parameters<typeof startBackground>[0]);
-  return { listeners, sendMessage, createMenu, createWindow };
+  return { listeners, sendMessage, createMenu, createWindow, executeScript };
 }
 
 describe('the background', () => {
@@ -33,6 +35,13 @@ describe('the background', () => {
     const data = (await listeners.message!({ type: 'jak-lens/card-data', drugId: 'baricitinib' })) as { drug: { id: string }; sources: { id: string }[] };
     expect(data.drug.id).toBe('baricitinib');
     expect(data.sources.length).toBeGreaterThan(0);
+  });
+
+  it('injects the card code into the frame that asks for it, and only there', async () => {
+    const { listeners, executeScript } = fakeBrowser();
+    await listeners.message!({ type: 'jak-lens/load-card-ui' }, { tab: { id: 4 }, frameId: 9 });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4, frameIds: [9] }, files: ['/card-ui.js'] });
+    expect(listeners.message!({ type: 'jak-lens/load-card-ui' }, {})).toBeUndefined();
   });
 
   it('ignores messages it does not know, or with an unknown drug', () => {
