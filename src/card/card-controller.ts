@@ -157,8 +157,13 @@ export class CardController {
     const settings = this.deps.settings();
     const model = buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: mention.text });
     this.cancelGrace();
+    try {
+      this.host.open(model, anchorForRange(mention.range), { focus });
+    } catch {
+      // A page JAK Lens cannot draw on (an unusual document type): leave it as it is.
+      return;
+    }
     this.current = mention;
-    this.host.open(model, anchorForRange(mention.range), { focus });
     this.deps.setActive(mention);
   }
 

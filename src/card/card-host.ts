@@ -121,12 +121,13 @@ export class CardHost {
 
   private ensureFrame(): HTMLElement {
     if (this.host?.isConnected && this.frame) return this.frame;
-    const host = this.doc.createElement(UI_HOST_TAG);
+    // In the HTML namespace even in an XML or SVG document, where only HTML elements take a shadow root.
+    const host = this.doc.createElementNS('http://www.w3.org/1999/xhtml', UI_HOST_TAG) as HTMLElement;
     // Inline !important beats any page rule, so the page cannot hide or move the host.
     host.setAttribute('style', 'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; display: block !important; z-index: 2147483647 !important;');
     const shadow = host.attachShadow({ mode: 'closed' });
     adoptCss(shadow, FRAME_CSS + cardCss);
-    const frame = this.doc.createElement('div');
+    const frame = this.doc.createElementNS('http://www.w3.org/1999/xhtml', 'div') as HTMLElement;
     frame.className = 'frame';
     frame.setAttribute('role', 'dialog');
     frame.tabIndex = -1;

@@ -337,3 +337,11 @@ test('how soon the card is on screen after the dwell (printed, not asserted)', a
   test.info().annotations.push({ type: 'timing', description: line });
   expect(samples.every((s) => s >= 0)).toBe(true);
 });
+
+test('an XML document opened directly is read and its card opens without any page error', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  await page.goto(`${pageOrigin}/feed.xml`);
+  await expect.poll(async () => (await markedTexts(page)).sort()).toEqual(['Upadacitinib', 'abrocitinib', 'upadacitinib']);
+  await shortcut(page, 'next');
+  await expect.poll(async () => (await readCard(page))?.drug).toBe('upadacitinib');
+});
