@@ -345,3 +345,16 @@ test('an XML document opened directly is read and its card opens without any pag
   await shortcut(page, 'next');
   await expect.poll(async () => (await readCard(page))?.drug).toBe('upadacitinib');
 });
+
+test('under a strict Content-Security-Policy the card opens styled, and nothing errors', async ({ context, pageOrigin }) => {
+  const page = await context.newPage();
+  const csp = encodeURIComponent("default-src 'none'; style-src 'none'; script-src 'none'");
+  await page.goto(`${pageOrigin}/strict-csp.html?csp=${csp}`);
+  await expect.poll(async () => (await markedTexts(page)).length).toBe(2);
+  await hover(page, 'Jakafi');
+  const card = await openCard(page);
+  expect(card.drug).toBe('ruxolitinib');
+  // Its own styles applied: white background, its own width, not an unstyled block.
+  expect(card.background).toBe('rgb(255, 255, 255)');
+  expect(card.rect.width).toBeLessThanOrEqual(382);
+});
