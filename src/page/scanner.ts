@@ -133,8 +133,9 @@ export class Scanner {
   /**
    * The part of the page on screen, scanned first when the page is open
    * scrolled down (the walk in document order already starts with what is on
-   * screen at the top). It waits for a frame to be painted, so finding what is
-   * on screen reads a layout the browser has just made instead of forcing one.
+   * screen at the top). It waits for a frame to be painted first, so reading the
+   * scroll position and finding what is on screen use the layout the browser
+   * has just made instead of forcing one.
    * Returns the blocks it covered, for the full walk to skip.
    */
   private async scanVisible(generation: number): Promise<Set<Element>> {
@@ -142,9 +143,11 @@ export class Scanner {
     if (!(this.root instanceof Document)) return done;
     const doc = this.root;
     const view = doc.defaultView;
-    if (!view || view.scrollY < view.innerHeight / 2) return done;
+    if (!view) return done;
+    // Reading the scroll position or any geometry forces a layout if the page has pending
+    // changes; after a painted frame it has none, so these reads cost nothing.
     await afterNextPaint(view);
-    if (generation !== this.generation) return done;
+    if (generation !== this.generation || view.scrollY < view.innerHeight / 2) return done;
     const t = now();
     const blocks = new Set<Element>();
     const x = view.innerWidth / 2;
