@@ -26,3 +26,8 @@ export function matchableNames(): NameEntry[] {
   }
   return entries;
 }
+
+/** The generic name of each drug, from the names alone (for pages that do not load the whole dataset). */
+export function genericName(drugId: DrugId): string {
+  return NAMES_BY_DRUG[drugId].find((n) => n.kind === 'inn')?.text ?? drugId;
+}

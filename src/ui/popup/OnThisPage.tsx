@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { dataset } from '@/src/data/dataset';
+import { genericName } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
 import {
   totalCounts,
@@ -17,8 +17,6 @@ type PageState =
   | { kind: 'loading' }
   | { kind: 'unreachable' }
   | { kind: 'ready'; tabId: number; ping: PingResponse; frames: TabCountsResponse };
-
-const innOf = (id: DrugId) => dataset.drugs.find((d) => d.id === id)!.inn;
 
 /** The tab the popup is about: the one it was opened for (?tab=), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -99,7 +97,7 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
             {totals.map(([drugId, n]) => (
               <li key={drugId}>
                 <button type="button" class="page-drug" onClick={() => void reveal(page.tabId, drugId, page.frames)}>
-                  <span class="drug-name">{innOf(drugId)}</span>
+                  <span class="drug-name">{genericName(drugId)}</span>
                   <span class="count">
                     {n} mention{n === 1 ? '' : 's'}
                   </span>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { cardDataFor } from '@/src/card/card-data';
+import type { CardData } from '@/src/card/card-data';
 import { buildCardModel } from '@/src/card/card-model';
 import { DrugCard } from '@/src/card/DrugCard';
-import { dataset } from '@/src/data/dataset';
+import { genericName } from '@/src/data/names';
 import { NAME_KIND_LABEL } from '@/src/data/labels';
 import type { DrugId } from '@/src/data/schema';
 import { NameLookup, type LookupResult } from '@/src/lookup/search';
@@ -13,7 +13,13 @@ import { AboutDataLink } from '../shared/AboutDataLink';
 import { OnThisPage } from './OnThisPage';
 
 const lookup = new NameLookup();
-const innOf = (id: DrugId) => dataset.drugs.find((d) => d.id === id)!.inn;
+const innOf = genericName;
+
+/** The whole dataset is loaded only when a card is to be shown, so the popup opens sooner. */
+async function loadCardData(drugId: DrugId): Promise<CardData> {
+  const [{ dataset }, { cardDataFor }] = await Promise.all([import('@/src/data/dataset'), import('@/src/card/card-data')]);
+  return cardDataFor(dataset, drugId);
+}
 
 /** The popup: look a drug up by any name, see what the current page names, pause JAK Lens on a site. */
 export function PopupApp() {
@@ -51,9 +57,20 @@ export function PopupApp() {
     }
   };
 
-  const model = chosen
-    ? buildCardModel(cardDataFor(dataset, chosen.drugId), { sections: settings.sections, regulators: settings.regulators, asWritten: chosen.asWritten })
-    : null;
+  const [data, setData] = useState<CardData | null>(null);
+  useEffect(() => {
+    setData(null);
+    if (!chosen) return;
+    let live = true;
+    void loadCardData(chosen.drugId).then((d) => live && setData(d));
+    return () => {
+      live = false;
+    };
+  }, [chosen?.drugId]);
+  const model =
+    chosen && data && data.drug.id === chosen.drugId
+      ? buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: chosen.asWritten })
+      : null;
 
   return (
     <main class="popup">

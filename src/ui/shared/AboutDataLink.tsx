@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { dataset } from '@/src/data/dataset';
+// Only the dataset's version and date: the popup does not load the whole dataset to show this line.
+import meta from '@/src/data/dataset/class.json';
 import { formatIsoDate } from '@/src/data/labels';
 
 /** "About the data": the generated view of the whole dataset, shipped inside the extension. */
@@ -10,7 +11,7 @@ export function AboutDataLink() {
         About the data
       </a>{' '}
       <span class="muted">
-        (dataset {dataset.version}, facts current as of {formatIsoDate(dataset.factsCurrentAsOf)})
+        (dataset {meta.version}, facts current as of {formatIsoDate(meta.factsCurrentAsOf)})
       </span>
     </p>
   );
