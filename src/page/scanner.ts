@@ -73,10 +73,10 @@ export class Scanner {
 
   /** Scans everything, then keeps up with changes until stop(). */
   async start(): Promise<void> {
-    await this.fullScan();
-    if (this.stopped) return;
+    // Watching starts before the first scan: an edit made while it runs is applied when it ends.
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+    await this.fullScan();
   }
 
   stop(): void {
