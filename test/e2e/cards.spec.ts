@@ -244,14 +244,17 @@ test('a hostile page can neither restyle nor read nor change the card', async ({
   expect(attempts).toEqual({ host: true, shadowRoot: false, attach: 'NotSupportedError', childText: '', captured: [] });
 });
 
-test('the card follows the colour scheme: light and dark', async ({ context, pageOrigin }) => {
+test('the card follows the colour scheme (light and dark) and the reduced-motion setting', async ({ context, pageOrigin }) => {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme: 'dark' });
   await openPage(page, pageOrigin);
   await hover(page, 'Opzelura');
-  expect((await openCard(page)).background).toBe('rgb(30, 34, 39)');
-  await page.emulateMedia({ colorScheme: 'light' });
+  const card = await openCard(page);
+  expect(card.background).toBe('rgb(30, 34, 39)');
+  expect(card.animation).toBe('jak-lens-in');
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
   await expect.poll(async () => (await readCard(page))?.background).toBe('rgb(255, 255, 255)');
+  expect((await readCard(page))!.animation).toBe('none');
 });
 
 test('axe-core finds no accessibility violation in the card, light or dark', async ({ context, pageOrigin }) => {

@@ -172,3 +172,19 @@ test('the popup opens quickly (printed, not asserted)', async ({ openExtensionPa
   test.info().annotations.push({ type: 'timing', description: line });
   expect(timings.every((t) => t > 0)).toBe(true);
 });
+
+test('the popup works by keyboard alone: look up, then go to a drug on the page', async ({ context, pageOrigin, openExtensionPage }) => {
+  const page = await pageWithMarks(context, `${pageOrigin}/cards.html`, 21);
+  const tabId = await tabIdOf(context, page);
+  const popup = await openExtensionPage(`popup.html?tab=${tabId}`);
+  await popup.keyboard.type('olumian');
+  await popup.keyboard.press('Enter');
+  await expect(popup.locator('.popup-card article.card')).toHaveAttribute('data-drug', 'baricitinib');
+  // Tab from the search box through the card's controls to the first drug of "On this page".
+  const target = popup.getByRole('button', { name: /^abrocitinib/ });
+  await expect(target).toBeVisible();
+  for (let i = 0; i < 150 && !(await target.evaluate((el) => el === document.activeElement)); i++) await popup.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect.poll(async () => (await readCard(page))?.drug).toBe('abrocitinib');
+});

@@ -22,6 +22,8 @@ export interface CardState {
   color: string;
   role: string | null;
   name: string | null;
+  /** The frame's CSS animation: its fade-in, or "none" when the reader asks for reduced motion. */
+  animation: string;
 }
 
 interface DomNode {
@@ -93,6 +95,7 @@ export function readCard(page: Page): Promise<CardState | null> {
         background: style ? style.backgroundColor : '',
         color: style ? style.color : '',
         role: frame.getAttribute('role'),
+        animation: getComputedStyle(frame).animationName,
         name: this.getElementById(frame.getAttribute('aria-labelledby') || '')?.textContent ?? null,
       };
     }`,
