@@ -103,5 +103,3 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
   ];
   return { drugs: drugs.map((d) => ({ id: d.id, name: capitalise(d.inn) })), rows };
 }
-
-export const COMPARE_CAVEAT = (dataset: Dataset) => dataset.caveats.crossTrial;

@@ -26,9 +26,10 @@ export interface Matcher {
 // soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
-const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
+/** Chinese and Japanese script: names in it have no word boundaries to match on. */
+export const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
 
-function escapeRegExp(s: string): string {
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -1,21 +1,16 @@
-import { INVISIBLE, foldKey } from './find-mentions';
+import { CJK, INVISIBLE, escapeRegExp, foldKey } from './find-mentions';
 
 // A cheap first pass over a whole page: one case-insensitive regex of short
 // fragments, at least one of which every name contains. Pages where it finds
 // nothing cannot mention a drug, so they cost one native text read and one
 // regex scan. Fragments skip a name's first letter so Title Case does not matter.
 
-const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
 // Rough English letter frequencies (per mille): rarer letters make better fragments.
 const FREQ: Record<string, number> = {
   e: 127, t: 91, a: 82, o: 75, i: 70, n: 67, s: 63, h: 61, r: 60, d: 43, l: 40, c: 28, u: 28, m: 24, w: 24, f: 22,
   g: 20, y: 20, p: 19, b: 15, v: 10, k: 8, j: 2, x: 2, q: 1, z: 1,
 };
 const score = (fragment: string) => [...fragment].reduce((sum, ch) => sum + (FREQ[ch] ?? 5), 0) / fragment.length;
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Fragments of 5 letters or digits (shorter only when the name is shorter).

@@ -1,11 +1,13 @@
 import type { DrugId } from '../data/schema';
+import { NAMES_BY_DRUG } from '../data/dataset/names';
 import type { CardData } from '../card/card-data';
 
 // The messages between the extension's parts. Every receiver checks a message's
 // shape before acting on it: pages cannot send these, but a stale content
 // script from an older version can.
 
-export const DRUG_IDS: readonly DrugId[] = ['abrocitinib', 'upadacitinib', 'baricitinib', 'ruxolitinib', 'delgocitinib', 'tofacitinib'];
+/** The drugs JAK Lens knows, from the names every part of it already carries. */
+export const DRUG_IDS = Object.keys(NAMES_BY_DRUG) as DrugId[];
 
 export interface CardDataRequest {
   type: 'jak-lens/card-data';

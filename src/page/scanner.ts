@@ -112,7 +112,7 @@ export class Scanner {
     this.editedDuringScan.clear();
     if (candidate) await this.scanSubtree(root, generation, await this.scanVisible(generation));
     else this.changed();
-    // Shadow roots' text is not part of textContent: find them separately.
+    // Web components' open shadow roots hold text the first pass does not see: find them in any case.
     if (generation !== this.generation) return;
     this.scanning = false;
     if (this.editedDuringScan.size) {

@@ -178,7 +178,9 @@ class PageSession {
   }
 
   private onPointerDown(event: PointerEvent): void {
-    this.cards?.onPointerDown(event, this.mentionAt(event.clientX, event.clientY));
+    // Only an open card cares where a press lands; hit-testing every click would cost a layout read.
+    if (!this.cards?.openMention) return;
+    this.cards.onPointerDown(event, this.mentionAt(event.clientX, event.clientY));
   }
 
   /** Touch screens have no hover: a tap on a mention opens its card, unless the mention is a link or button. */

@@ -3,7 +3,7 @@
 // floor) and mark.js, in the same page load, and reports main-thread times.
 import Mark from 'mark.js';
 import { matchableNames } from '../../src/data/names';
-import { buildMatcher } from '../../src/match/find-mentions';
+import { buildMatcher, escapeRegExp } from '../../src/match/find-mentions';
 import { buildProbe } from '../../src/match/probe';
 import { HighlightPainter } from '../../src/paint/highlight-painter';
 import type { PageMention } from '../../src/page/page-mention';
@@ -72,7 +72,7 @@ function markJsOnce(): Promise<{ ms: number; count: number }> {
   return new Promise((resolve) => {
     const marker = new Mark(root());
     const pattern = new RegExp(
-      `(?<![\\p{L}\\p{N}_])(?:${[...names].sort((a, b) => b.text.length - a.text.length).map((n) => n.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}_])`,
+      `(?<![\\p{L}\\p{N}_])(?:${[...names].sort((a, b) => b.text.length - a.text.length).map((n) => escapeRegExp(n.text)).join('|')})(?![\\p{L}\\p{N}_])`,
       'giu',
     );
     let count = 0;

@@ -17,16 +17,12 @@ export function CompareApp() {
   const model = buildCompareModel(dataset, settings.regulators);
   // Sources are numbered in the order the table first cites them, reading row by row.
   const numbers = new Map<string, number>();
-  const numberOf = (s: CellSource) => {
-    if (!numbers.has(s.id)) numbers.set(s.id, numbers.size + 1);
-    return numbers.get(s.id)!;
-  };
   const cited: CellSource[] = [];
   for (const row of model.rows) {
     for (const c of row.cells) {
       for (const s of c.sources) {
         if (numbers.has(s.id)) continue;
-        numberOf(s);
+        numbers.set(s.id, numbers.size + 1);
         cited.push(s);
       }
     }
@@ -63,7 +59,7 @@ export function CompareApp() {
                     {c.sources.length > 0 && (
                       <div class="cell-sources">
                         {c.sources.map((s) => {
-                          const n = numberOf(s);
+                          const n = numbers.get(s.id)!;
                           return s.href ? (
                             <a key={s.id} href={s.href} target="_blank" rel="noopener noreferrer" aria-label={`Source ${n}: ${s.citation}`}>
                               [{n}]
@@ -87,8 +83,8 @@ export function CompareApp() {
           <li key={s.id} value={numbers.get(s.id)}>
             {s.citation}{' '}
             {s.href && (
-              <a href={s.href} target="_blank" rel="noopener noreferrer">
-                open<span class="visually-hidden"> source {numbers.get(s.id)} in a new tab</span>
+              <a href={s.href} target="_blank" rel="noopener noreferrer" aria-label={`open source ${numbers.get(s.id)} in a new tab`}>
+                open
               </a>
             )}
           </li>

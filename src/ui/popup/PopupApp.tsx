@@ -13,8 +13,6 @@ import { AboutDataLink } from '../shared/AboutDataLink';
 import { OnThisPage } from './OnThisPage';
 
 const lookup = new NameLookup();
-const innOf = genericName;
-
 /** The whole dataset is loaded only when a card is to be shown, so the popup opens sooner. */
 async function loadCardData(drugId: DrugId): Promise<CardData> {
   const [{ dataset }, { cardDataFor }] = await Promise.all([import('@/src/data/dataset'), import('@/src/card/card-data')]);
@@ -108,8 +106,8 @@ export function PopupApp() {
                 class={i === active ? 'result active' : 'result'}
                 onClick={() => choose(r)}
               >
-                <strong>{innOf(r.drugId)}</strong>
-                {r.matched.text.toLowerCase() !== innOf(r.drugId) && (
+                <strong>{genericName(r.drugId)}</strong>
+                {r.matched.text.toLowerCase() !== genericName(r.drugId) && (
                   <span class="muted">
                     {' '}
                     ({r.matched.text}, {NAME_KIND_LABEL[r.matched.kind]})
