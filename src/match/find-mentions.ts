@@ -1,4 +1,5 @@
 import type { DrugId, NameKind } from '../data/schema';
+import type { Probe } from './probe';
 
 /** One mention of a drug in a string: [start, end) offsets into that string. */
 export interface Mention {
@@ -18,13 +19,18 @@ export interface MatchableName {
 }
 
 export interface Matcher {
-  /** All mentions in `text`, in order, never overlapping; the longest name wins at a position. */
-  find(text: string): Mention[];
+  /**
+   * All mentions in `text`, in order, never overlapping; the longest name wins at a position.
+   * Given the first-pass probe, the regex runs only where the probe says a name may start.
+   */
+  find(text: string, probe?: Probe): Mention[];
 }
 
 // Characters that can sit inside a word on the web without being seen:
 // soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
 export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** The same characters, listed (the first-pass automaton gives each a table entry). */
+export const INVISIBLE_CHARS = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
 const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
 /** Chinese and Japanese script: names in it have no word boundaries to match on. */
 export const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
@@ -53,6 +59,34 @@ function namePattern(name: string): string {
  * CJK names have no word boundaries to rely on, so they match anywhere.
  */
 export function buildMatcher(names: readonly MatchableName[]): Matcher {
+  // Built on first use: most pages never need it (the first pass finds nothing), and building
+  // it costs a page load a couple of milliseconds before the regex is even compiled.
+  let compiled: { pattern: RegExp; byKey: Map<string, MatchableName> } | null = null;
+  return {
+    find(text, probe) {
+      compiled ??= compile(names);
+      const { pattern, byKey } = compiled;
+      const mentions: Mention[] = [];
+      let from = 0;
+      for (;;) {
+        // The regex is slow on long text without a name; the probe's automaton skips that text.
+        const start = probe ? probe.candidateStart(text, from) : from;
+        if (start < 0) break;
+        pattern.lastIndex = start;
+        const m = pattern.exec(text);
+        if (!m) break;
+        const name = byKey.get(foldKey(m[0]));
+        if (name) {
+          mentions.push({ start: m.index, end: m.index + m[0].length, drugId: name.drugId, name: name.canonical, kind: name.kind });
+        }
+        from = m.index + m[0].length;
+      }
+      return mentions;
+    },
+  };
+}
+
+function compile(names: readonly MatchableName[]): { pattern: RegExp; byKey: Map<string, MatchableName> } {
   const byKey = new Map<string, MatchableName>();
   for (const name of names) byKey.set(foldKey(name.text), name);
   // Longest first, so that "Rinvoq LQ" wins over "Rinvoq" at the same position.
@@ -62,22 +96,7 @@ export function buildMatcher(names: readonly MatchableName[]): Matcher {
   const alternatives: string[] = [];
   if (latin.length) alternatives.push(`(?<![\\p{L}\\p{N}\\p{M}_])(?:${latin.join('|')})(?![\\p{L}\\p{N}\\p{M}_])`);
   if (cjk.length) alternatives.push(`(?:${cjk.join('|')})`);
-  const source = alternatives.join('|') || '(?!)';
-  const pattern = new RegExp(source, 'giu');
-
-  return {
-    find(text) {
-      const mentions: Mention[] = [];
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        const name = byKey.get(foldKey(m[0]));
-        if (name) {
-          mentions.push({ start: m.index, end: m.index + m[0].length, drugId: name.drugId, name: name.canonical, kind: name.kind });
-        }
-      }
-      return mentions;
-    },
-  };
+  return { pattern: new RegExp(alternatives.join('|') || '(?!)', 'giu'), byKey };
 }
 
 /** The key a name and a page's spelling of it share: case, spacing and hyphen style folded. */

@@ -1,139 +1,169 @@
-import { CJK, INVISIBLE, escapeRegExp, foldKey } from './find-mentions';
+import { INVISIBLE, INVISIBLE_CHARS } from './find-mentions';
 
-// A cheap first pass over a whole page: one case-insensitive regex of short
-// fragments, at least one of which every name contains. Pages where it finds
-// nothing cannot mention a drug, so they cost one native text read and one
-// regex scan. Fragments skip a name's first letter so Title Case does not matter.
+// The first pass's question, "can this text contain a name?", asked of every
+// character of every page, so it must cost about as little as reading them.
+// A regex of many case-insensitive alternatives costs several nanoseconds a
+// character; a table-driven automaton (Aho-Corasick over the names) costs two
+// table reads, and its state carries from one piece of text to the next, so a
+// name split by <b> or <a> is seen however the text is cut up.
+//
+// It answers "maybe" for every text the matcher would find a name in (the
+// unit tests check this property), and for a few more: it ignores word
+// boundaries, lets any code name's separator stand for any run of separators,
+// and is not told where blocks end. The matcher settles those.
 
-// Rough English letter frequencies (per mille): rarer letters make better fragments.
-const FREQ: Record<string, number> = {
-  e: 127, t: 91, a: 82, o: 75, i: 70, n: 67, s: 63, h: 61, r: 60, d: 43, l: 40, c: 28, u: 28, m: 24, w: 24, f: 22,
-  g: 20, y: 20, p: 19, b: 15, v: 10, k: 8, j: 2, x: 2, q: 1, z: 1,
-};
-const score = (fragment: string) => [...fragment].reduce((sum, ch) => sum + (FREQ[ch] ?? 5), 0) / fragment.length;
-
-/**
- * Fragments of 5 letters or digits (shorter only when the name is shorter).
- * Longer fragments fire less on ordinary text and let the regex engine skip
- * ahead faster. The probe ignores case, so a fragment may start the name.
- */
-function candidates(name: string): string[] {
-  const word = foldKey(name);
-  const len = Math.min(5, word.length);
-  const out: string[] = [];
-  for (let i = 0; i + len <= word.length; i++) out.push(word.slice(i, i + len));
-  return out;
-}
+/** Returned by `feed` when the text may hold a name. */
+export const HIT = -1;
 
 /**
- * How much to trust a fragment to stay quiet on ordinary pages. A name's first
- * letters often begin common words (Corectim/scorecard, Olumiant/voluminous),
- * and digits alone turn up in every page's numbers and IDs.
+ * Characters a name's parts may be separated by: what the matcher allows
+ * there (JavaScript's \s, a comma, the hyphen family), listed rather than
+ * found by testing each code unit, which would cost the page a millisecond.
  */
-function quietness(fragment: string, names: readonly string[]): number {
-  let q = 1;
-  if (names.some((n) => foldKey(n).startsWith(fragment))) q *= 0.3;
-  if (/^\d+$/.test(fragment)) q *= 0.2;
-  return q;
-}
-
-const SEPARATED = /[^\p{L}\p{N}]/u;
-
-/**
- * Picks a small set of fragments covering every single-word name: greedy set
- * cover that prefers fragments shared by many names ("tinib") and made of rare letters.
- */
-export function chooseFragments(names: readonly string[]): string[] {
-  const words = [...new Set(names.filter((n) => !CJK.test(n) && !SEPARATED.test(n)))];
-  const options = new Map(words.map((n) => [n, new Set(candidates(n))]));
-  const uncovered = new Set(words);
-  const chosen: string[] = [];
-  const pool = new Set([...options.values()].flatMap((set) => [...set]));
-  while (uncovered.size > 0) {
-    let best = '';
-    let bestValue = -1;
-    for (const fragment of pool) {
-      let covers = 0;
-      for (const name of uncovered) if (options.get(name)!.has(fragment)) covers++;
-      if (!covers) continue;
-      const value = (covers * fragment.length * quietness(fragment, words)) / score(fragment);
-      if (value > bestValue || (value === bestValue && fragment < best)) {
-        best = fragment;
-        bestValue = value;
-      }
-    }
-    chosen.push(best);
-    for (const name of [...uncovered]) if (options.get(name)!.has(best)) uncovered.delete(name);
-  }
-  return chosen.sort();
-}
-
-/** A multi-part name (ABT-494, INCB 18424, CP-690,550) as a pattern allowing any short separator. */
-function separatedPattern(name: string): string {
-  return foldKey(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map(escapeRegExp)
-    .join('[\\s,.\\-\\u2010-\\u2013]{0,3}');
-}
-
-const INVISIBLE_CLASS = INVISIBLE.source;
-
-/**
- * The full first-pass regex. Single-word names are probed by shared fragments,
- * multi-part names whole (with any separator), names in Chinese or Japanese
- * script whole. It also fires on an invisible character (soft hyphen,
- * zero-width), after which the probe strips those and looks again.
- */
-function fullPattern(names: readonly string[]): { latin: string[]; cjk: string[] } {
-  const chosen = chooseFragments(names);
-  // A multi-part name already covered by a fragment (tofacitinib citrate) needs no pattern of its own.
-  const separated = [...new Set(names.filter((n) => !CJK.test(n) && SEPARATED.test(n)))]
-    .filter((n) => !chosen.some((f) => foldKey(n).includes(f)))
-    .map(separatedPattern);
-  // Chinese and Japanese names are short and their openings are common words (サイバ in サイバー): probe them whole.
-  const cjk = [...new Set(names.filter((n) => CJK.test(n)).map(escapeRegExp))];
-  return { latin: [...new Set([...chosen.map(escapeRegExp), ...separated])], cjk };
-}
+const SEPARATORS =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000' +
+  ',\u2010\u2011\u2012\u2013-';
+/** Other characters the matcher's case-insensitive Unicode regex folds onto Latin letters: Kelvin sign, long s. */
+const FOLDS_TO = [
+  ['\u212A', 'k'],
+  ['\u017F', 's'],
+] as const;
+/** Temporary classes while the names are read. */
+const MARK_SEP = 0xfe;
+const MARK_SKIP = 0xff;
 
 /** Removes characters that can hide inside a name. */
 export function withoutInvisibles(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 
-/**
- * The first pass's question, "can this text contain a name?", answered in
- * two steps because a regex slows down with every alternative it holds: one
- * regex for the Latin-script fragments, and one character class that fires
- * only on text holding an invisible character or the first character of a
- * Chinese or Japanese name. Most pages need only the first and a pass of the
- * cheap class; the full regex runs only when the class fires.
- */
 export class Probe {
-  private readonly latin: RegExp;
-  private readonly rare: RegExp;
-  private readonly full: RegExp;
+  /** Symbol class of each UTF-16 code unit: 0 other, 1..n a name's character, then separator, then invisible. */
+  private readonly classOf = new Uint8Array(0x10000);
+  /** Transition table, states × classes, each state stored as the offset of its row; HIT_STATE where a name ends. */
+  private readonly delta: Uint16Array;
 
   constructor(names: readonly string[]) {
-    const { latin, cjk } = fullPattern(names);
-    // With no Latin-script names chosen, a pattern that never matches (an empty one would match everything).
-    this.latin = latin.length ? new RegExp(latin.join('|'), 'i') : /(?!)/;
-    const firsts = [...new Set(names.filter((n) => CJK.test(n)).map((n) => escapeRegExp([...n][0]!)))];
-    this.rare = new RegExp(`[${firsts.join('')}${INVISIBLE_CLASS.slice(1, -1)}]`, 'u');
-    this.full = new RegExp([...latin, ...cjk, INVISIBLE_CLASS].join('|'), 'i');
+    // This runs cold on every page load, so it sticks to code-unit loops and flat arrays.
+    const classOf = this.classOf;
+    // Separators and invisibles are marked first; their class numbers are settled once the names' count is known.
+    for (let i = 0; i < SEPARATORS.length; i++) classOf[SEPARATORS.charCodeAt(i)] = MARK_SEP;
+    for (let i = 0; i < INVISIBLE_CHARS.length; i++) classOf[INVISIBLE_CHARS.charCodeAt(i)] = MARK_SKIP;
+
+    // The trie of the names, lower-cased (both cases share a class): first child, next sibling, class of each node.
+    let capacity = 1;
+    for (const name of names) capacity += name.length;
+    const firstChild = new Int32Array(capacity);
+    const nextSibling = new Int32Array(capacity);
+    const label = new Uint8Array(capacity);
+    const gap = new Uint8Array(capacity);
+    const end = new Uint8Array(capacity);
+    let nodes = 1;
+    let symbols = 0;
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      let node = 0;
+      for (let i = 0; i < lower.length; i++) {
+        const code = lower.charCodeAt(i);
+        let cls = classOf[code]!;
+        if (cls === MARK_SKIP) continue;
+        if (cls === MARK_SEP) {
+          if (node !== 0) gap[node] = 1;
+          continue;
+        }
+        if (cls === 0) {
+          cls = classOf[code] = ++symbols;
+          const upper = String.fromCharCode(code).toUpperCase();
+          if (upper.length === 1) classOf[upper.charCodeAt(0)] = cls;
+        }
+        let child = firstChild[node]!;
+        while (child !== 0 && label[child] !== cls) child = nextSibling[child]!;
+        if (child === 0) {
+          child = nodes++;
+          label[child] = cls;
+          nextSibling[child] = firstChild[node]!;
+          firstChild[node] = child;
+        }
+        node = child;
+      }
+      if (node !== 0) end[node] = 1;
+    }
+    for (const [from, to] of FOLDS_TO) if (classOf[to.charCodeAt(0)]) classOf[from.charCodeAt(0)] = classOf[to.charCodeAt(0)]!;
+    const SEP = symbols + 1;
+    const SKIP = symbols + 2;
+    const C = symbols + 3;
+    if (C >= MARK_SEP) throw new Error('Too many characters in names for the first-pass automaton');
+    for (let i = 0; i < SEPARATORS.length; i++) classOf[SEPARATORS.charCodeAt(i)] = SEP;
+    for (let i = 0; i < INVISIBLE_CHARS.length; i++) classOf[INVISIBLE_CHARS.charCodeAt(i)] = SKIP;
+
+    // Aho-Corasick as a full table. A state's row starts as a copy of its failure state's row
+    // (built earlier, breadth first), then its own edges overwrite that. States are stored
+    // premultiplied by the row length, so a step is one add and one read.
+    // A step that completes a name goes to HIT_STATE; what lies past it is never needed.
+    if (nodes * C >= HIT_STATE) throw new Error('Too many names for the first-pass automaton');
+    const delta = (this.delta = new Uint16Array(nodes * C));
+    const fail = new Uint16Array(nodes);
+    const queue = [0];
+    for (let q = 0; q < queue.length; q++) {
+      const u = queue[q]!;
+      const row = u * C;
+      if (u !== 0) delta.copyWithin(row, fail[u]! * C, fail[u]! * C + C);
+      for (let v = firstChild[u]!; v !== 0; v = nextSibling[v]!) {
+        const c = label[v]!;
+        const inherited = u === 0 ? 0 : delta[fail[u]! * C + c]!;
+        if (end[v] || inherited === HIT_STATE) {
+          delta[row + c] = HIT_STATE;
+          continue;
+        }
+        fail[v] = inherited / C;
+        delta[row + c] = v * C;
+        queue.push(v);
+      }
+      if (gap[u]) delta[row + SEP] = row;
+      delta[row + SKIP] = row;
+    }
+  }
+
+  /**
+   * Reads `text` on from `state` (0 at the start of a page) and returns the
+   * state to carry into the next text, or HIT when a name may have ended.
+   */
+  feed(text: string, state: number): number {
+    const { classOf, delta } = this;
+    let s = state;
+    for (let i = 0; i < text.length; i++) {
+      s = delta[s + classOf[text.charCodeAt(i)]!]!;
+      if (s === HIT_STATE) return HIT;
+    }
+    return s;
   }
 
   /** False only when `text` cannot contain a name. */
   mayMention(text: string): boolean {
-    if (this.latin.test(text)) return true;
-    if (!this.rare.test(text)) return false;
-    const hit = this.full.exec(text);
-    if (!hit) return false;
-    INVISIBLE.lastIndex = 0;
-    if (!INVISIBLE.test(hit[0])) return true;
-    return this.full.test(withoutInvisibles(text));
+    return this.feed(text, 0) === HIT;
+  }
+
+  /**
+   * Where the first name in `text` at or after `from` can start, or -1 when
+   * none can. The automaton leaves its start state only while the text read
+   * since is the beginning of some name, so no name can start before the last
+   * time it was there: the matcher's regex needs to look only from that point.
+   */
+  candidateStart(text: string, from: number): number {
+    const { classOf, delta } = this;
+    let s = 0;
+    let start = from;
+    for (let i = from; i < text.length; i++) {
+      s = delta[s + classOf[text.charCodeAt(i)]!]!;
+      if (s === HIT_STATE) return start;
+      if (s === 0) start = i + 1;
+    }
+    return -1;
   }
 }
+
+/** A state no trie reaches: the tables hold 16-bit states. */
+const HIT_STATE = 0xffff;
 
 export function buildProbe(names: readonly string[]): Probe {
   return new Probe(names);

@@ -27,6 +27,8 @@ export function isInline(el: Element): boolean {
 export function isExcluded(el: Element): boolean {
   const tag = el.localName;
   if (EXCLUDED.has(tag) || tag === UI_HOST_TAG) return true;
+  // Most elements of running text carry no attribute: one call answers for the three reads below.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   const role = el.getAttribute('role');
   if (role && EDITABLE_ROLES.has(role)) return true;

@@ -70,22 +70,42 @@ const found = await findChromium();
 if (found.path === null) throw new Error(found.help);
 const browser = await chromium.launch({ executablePath: found.path, args: [...QUIET_NETWORK_ARGS, ...sandboxArgs(), '--js-flags=--expose-gc'] });
 
-type Result = Awaited<ReturnType<typeof import('./in-page').runBench>>;
-async function measure(path: string, withMarkJs = true, scrollToMiddle = false): Promise<Result | null> {
+type Warm = Awaited<ReturnType<typeof import('./in-page').runBench>>;
+type Cold = Awaited<ReturnType<typeof import('./in-page').runOursCold>>;
+type Result = Warm & { cold: Cold | null };
+
+async function load(path: string, scrollToMiddle: boolean) {
   const page = await browser.newPage();
+  // Pages may try to reach the internet; the closed network answers at once, so do not wait on them.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.goto(origin + path, { waitUntil: 'load', timeout: 60_000 });
+  // A reader who reopens a long page lands mid-way: our scan paints what is on screen first.
+  if (scrollToMiddle) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.evaluate(bundle);
+  return page;
+}
+
+/**
+ * Two loads of the page: one where our scan is the first thing to read the page's text (its cold
+ * figure, with the cold setup), one for the floor's cold run, the warmed-up medians and mark.js.
+ */
+async function measure(path: string, withMarkJs = true, scrollToMiddle = false, cold = true): Promise<Result | null> {
+  let page: Awaited<ReturnType<typeof load>> | null = null;
   try {
-    // Pages may try to reach the internet; the closed network answers at once, so do not wait on them.
-    await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-    await page.goto(origin + path, { waitUntil: 'load', timeout: 60_000 });
-    // A reader who reopens a long page lands mid-way: our scan paints what is on screen first.
-    if (scrollToMiddle) await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
-    await page.evaluate(bundle);
-    return await page.evaluate(([runs, mark]) => (globalThis as unknown as { __jakBench: (r: number, m: boolean) => Promise<Result> }).__jakBench(runs, mark), [RUNS, withMarkJs] as const);
+    let coldResult: Cold | null = null;
+    if (cold) {
+      page = await load(path, scrollToMiddle);
+      coldResult = await page.evaluate(() => (globalThis as unknown as { __jakCold: () => Promise<Cold> }).__jakCold());
+      await page.close();
+    }
+    page = await load(path, scrollToMiddle);
+    const warm = await page.evaluate(([runs, mark]) => (globalThis as unknown as { __jakBench: (r: number, m: boolean) => Promise<Warm> }).__jakBench(runs, mark), [RUNS, withMarkJs] as const);
+    return { ...warm, cold: coldResult };
   } catch (err) {
     console.error(`  skipped ${path}: ${String(err).split('\n')[0]}`);
     return null;
   } finally {
-    await page.close().catch(() => {});
+    await page?.close().catch(() => {});
   }
 }
 
@@ -130,8 +150,8 @@ for (const [doc, entry] of QUICK ? [] : Object.entries(key.documents)) {
   withMentions.push({ page: doc, r, expected: entry.joined_total, ours, diff: diffs.join(', ') });
 }
 
-const big = QUICK ? null : await measure('/generated.html');
-const bigScrolled = QUICK ? null : await measure('/generated.html', false, true);
+const big = QUICK ? null : await measure('/generated.html', true, false, false);
+const bigScrolled = QUICK ? null : await measure('/generated.html', false, true, false);
 await browser.close();
 server.close();
 
@@ -165,6 +185,19 @@ out.push(
     `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
     `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass and were walked`,
 );
+/** The cold line of a page group: each page's first scan on a fresh load against the floor's first run. */
+function coldLine(group: { r: Result }[]): string {
+  const measured = group.filter((x) => x.r.cold);
+  const floorCold = sum(measured.map((x) => x.r.floorCold));
+  const oursCold = sum(measured.map((x) => x.r.cold!.ms));
+  const setup = sum(measured.map((x) => x.r.cold!.setupMs));
+  return (
+    `  first scan on a freshly loaded page (what a reader's page load costs): floor ${fmt(floorCold)} ms, ours ${fmt(oursCold)} ms ` +
+    `(${ratio(oursCold, floorCold)}x); building the names, matcher and automaton once per page, also cold, ${fmt(setup)} ms more ` +
+    `(${fmt(setup / Math.max(1, measured.length))} ms a page)`
+  );
+}
+out.push(coldLine(none));
 out.push(
   `  yardstick: reading every character once (join all text, one indexOf) ${fmt(sum(none.map((x) => x.r.readAll)))} ms, ` +
     `${ratio(sum(none.map((x) => x.r.readAll)), sum(none.map((x) => x.r.floor)))}x the floor`,
@@ -196,6 +229,7 @@ out.push(
     w2,
   ),
 );
+out.push(coldLine(withMentions));
 
 if (big) {
   out.push(`\nGenerated page (${(big.chars / 1e6).toFixed(1)} M characters of text, ${generated.mentions} mentions)`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildMatcher } from '@/src/match/find-mentions';
+import { INVISIBLE_CHARS, buildMatcher } from '@/src/match/find-mentions';
 import { buildProbe, withoutInvisibles } from '@/src/match/probe';
 import { matchableNames } from '@/src/data/names';
 
@@ -84,6 +84,7 @@ describe('the first-pass probe', () => {
     expect(probe.mayMention('Olu\u200Bmiant and to\u00ADfa\u00ADci\u00ADti\u00ADnib')).toBe(true);
     expect(probe.mayMention('Sil\u00ADben\u00ADtren\u00ADnung in a German article')).toBe(false);
     expect(withoutInvisibles('a\u00ADb\u200Bc')).toBe('abc');
+    expect(withoutInvisibles(INVISIBLE_CHARS)).toBe('');
   });
 
   it('stays quiet on ordinary prose', () => {
@@ -95,6 +96,52 @@ describe('the first-pass probe', () => {
   it('fires on Chinese and Japanese names inside running text of the same script', () => {
     expect(probe.mayMention('患者はリンヴォックを服用した。')).toBe(true);
     expect(probe.mayMention('研究比较了乌帕替尼和度普利尤单抗。')).toBe(true);
+  });
+
+  it('fires on every text the matcher finds a name in (property)', () => {
+    const separator = fc.constantFrom(' ', '-', ',', '\u00A0', '\u2010', '\u2013', ', ', '  ', '\n  ');
+    const piece = fc.oneof(
+      fc.constantFrom(...names.map((n) => n.text)),
+      fc.constantFrom(...names.map((n) => n.text)).map((t) => t.toUpperCase()),
+      fc.string({ maxLength: 6 }),
+      separator,
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        return matcher.find(text).length === 0 || probe.mayMention(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lets the matcher skip text without changing what it finds (property)', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...names.map((n) => n.text)),
+      fc.constantFrom('deuruxolitinib', 'ruxolitinibs', 'INCB  18424', 'CP-690, 550', 'Olu\u00ADmiant', 'RINVOQ LQ', 'xRinvoq'),
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom(' ', '-', ',', '(', ')', '®', '\n'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        expect(matcher.find(text, probe)).toEqual(matcher.find(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('fires on code names however their parts are separated', () => {
+    for (const text of ['CP-690,550', 'CP 690550', 'CP\u2010690, 550', 'INCB\n      18424', 'ABT\u00A0494', 'PF-04965842']) {
+      expect(probe.mayMention(`see ${text} here`)).toBe(true);
+    }
+  });
+
+  it('fires where the matcher folds other letters onto Latin ones (Kelvin sign, long s)', () => {
+    for (const text of ['Ja\u212Aafi', 'ta\u017Focitinib']) {
+      expect(matcher.find(text)).toHaveLength(1);
+      expect(probe.mayMention(text)).toBe(true);
+    }
   });
 
   it('fires on any name in any case with invisible characters anywhere in it, inside any text (property)', () => {

@@ -13,8 +13,15 @@ const check = (html: string) => {
 };
 
 describe('the first pass', () => {
-  it('says no for ordinary pages, even when their scripts name a drug', () => {
-    expect(check('<h1>Budget</h1><p>The committee met on Tuesday.</p><script>var a = "Rinvoq";</script>')).toBe(false);
+  it('says no for ordinary pages, even when their scripts and styles name a drug', () => {
+    const code = `var config = ${JSON.stringify({ drug: 'Rinvoq', filler: 'x'.repeat(300) })};`;
+    expect(check(`<h1>Budget</h1><p>The committee met on Tuesday.</p><script>${code}</script>`)).toBe(false);
+    expect(check(`<p>Plain page.</p><style>.tofacitinib { color: red } ${'.a{}'.repeat(80)}</style>`)).toBe(false);
+  });
+
+  it('sees a name cut by the end of a batch of text', () => {
+    const filler = '<p>The committee met on Tuesday and again on Friday.</p>'.repeat(400);
+    for (let pad = 0; pad < 12; pad++) expect(check(`${filler}<p>${'z'.repeat(pad)} Olu<b>miant</b></p>`)).toBe(true);
   });
 
   it.each([
