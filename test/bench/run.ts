@@ -181,7 +181,7 @@ out.push(
   ),
 );
 out.push(
-  `  where ours goes: first pass (text nodes + probe) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
+  `  where ours goes: first pass (text nodes + automaton) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
     `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
     `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass and were walked`,
 );
@@ -193,7 +193,7 @@ function coldLine(group: { r: Result }[]): string {
   const setup = sum(measured.map((x) => x.r.cold!.setupMs));
   return (
     `  first scan on a freshly loaded page (what a reader's page load costs): floor ${fmt(floorCold)} ms, ours ${fmt(oursCold)} ms ` +
-    `(${ratio(oursCold, floorCold)}x); building the names, matcher and automaton once per page, also cold, ${fmt(setup)} ms more ` +
+    `(${ratio(oursCold, floorCold)}x); before it, building the names list and the automaton, also cold, ${fmt(setup)} ms ` +
     `(${fmt(setup / Math.max(1, measured.length))} ms a page)`
   );
 }
