@@ -28,9 +28,10 @@ export interface Matcher {
 
 // Characters that can sit inside a word on the web without being seen:
 // soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
-export const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-/** The same characters, listed (the first-pass automaton gives each a table entry). */
 export const INVISIBLE_CHARS = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+// Written as \u escapes: a class holding the zero-width joiner itself reads as a joined sequence.
+export const INVISIBLE = new RegExp(`[${[...INVISIBLE_CHARS].map(unicodeEscape).join('')}]`, 'g');
 const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
 /** Chinese and Japanese script: names in it have no word boundaries to match on. */
 export const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
@@ -64,14 +65,14 @@ export function buildMatcher(names: readonly MatchableName[]): Matcher {
   let compiled: { pattern: RegExp; byKey: Map<string, MatchableName> } | null = null;
   return {
     find(text, probe) {
-      compiled ??= compile(names);
-      const { pattern, byKey } = compiled;
       const mentions: Mention[] = [];
       let from = 0;
       for (;;) {
         // The regex is slow on long text without a name; the probe's automaton skips that text.
         const start = probe ? probe.candidateStart(text, from) : from;
         if (start < 0) break;
+        compiled ??= compile(names);
+        const { pattern, byKey } = compiled;
         pattern.lastIndex = start;
         const m = pattern.exec(text);
         if (!m) break;

@@ -1,4 +1,4 @@
-import { INVISIBLE, INVISIBLE_CHARS } from './find-mentions';
+import { INVISIBLE_CHARS } from './find-mentions';
 
 // The first pass's question, "can this text contain a name?", asked of every
 // character of every page, so it must cost about as little as reading them.
@@ -31,11 +31,6 @@ const FOLDS_TO = [
 /** Temporary classes while the names are read. */
 const MARK_SEP = 0xfe;
 const MARK_SKIP = 0xff;
-
-/** Removes characters that can hide inside a name. */
-export function withoutInvisibles(text: string): string {
-  return text.replace(INVISIBLE, '');
-}
 
 export class Probe {
   /** Symbol class of each UTF-16 code unit: 0 other, 1..n a name's character, then separator, then invisible. */

@@ -7,7 +7,7 @@ import { blockOf, isExcluded, isInline, isInsideExcluded, UI_HOST_TAG } from './
 
 export interface ScannerOptions {
   matcher: Matcher;
-  /** Cheap whole-text test: false means the text cannot contain a mention. */
+  /** The first-pass automaton: says where a name may be, so most text is never given to the matcher's regex. */
   probe: Probe;
   /** Called whenever the set of mentions changes. */
   onChange: (mentions: readonly PageMention[]) => void;
