@@ -23,7 +23,7 @@ export const HIT = -1;
 const SEPARATORS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000' +
   ',\u2010\u2011\u2012\u2013-';
-/** Other characters the matcher's case-insensitive Unicode regex folds onto Latin letters: Kelvin sign, long s. */
+/** Other characters Unicode case folding (and so the matcher) folds onto Latin letters: Kelvin sign, long s. */
 const FOLDS_TO = [
   ['\u212A', 'k'],
   ['\u017F', 's'],
@@ -139,21 +139,24 @@ export class Probe {
   }
 
   /**
-   * Where the first name in `text` at or after `from` can start, or -1 when
-   * none can. The automaton leaves its start state only while the text read
-   * since is the beginning of some name, so no name can start before the last
-   * time it was there: the matcher's regex needs to look only from that point.
+   * The first stretch of `text`, at or after `from`, that may hold a name:
+   * `last` is where the automaton found a name may end, `start` the last
+   * place before it where the automaton was back at its start state. The
+   * automaton leaves that state only while the text read since is the
+   * beginning of some name, so no name starts between `from` and `start`.
+   * The matcher tries the starts from `start` to `last`, then looks for later
+   * names from `last + 1`. Null when no name can be there.
    */
-  candidateStart(text: string, from: number): number {
+  candidate(text: string, from: number): { start: number; last: number } | null {
     const { classOf, delta } = this;
     let s = 0;
     let start = from;
     for (let i = from; i < text.length; i++) {
       s = delta[s + classOf[text.charCodeAt(i)]!]!;
-      if (s === HIT_STATE) return start;
+      if (s === HIT_STATE) return { start, last: i };
       if (s === 0) start = i + 1;
     }
-    return -1;
+    return null;
   }
 }
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildMatcher } from '@/src/match/find-mentions';
+import { buildMatcher, fold, isSpace, isWordCodePoint } from '@/src/match/find-mentions';
 import { buildProbe } from '@/src/match/probe';
 import { matchableNames } from '@/src/data/names';
+import { regexFind } from './regex-rules';
 
 const names = matchableNames();
 const matcher = buildMatcher(names);
@@ -68,6 +69,72 @@ describe('finding mentions', () => {
 
   it('never marks a name the dataset lists as too ambiguous', () => {
     expect(found('王尚杰')).toEqual([]);
+  });
+});
+
+describe('the matcher keeps the rules a regex states', () => {
+  // Every character class the matcher checks by hand, against the regex class it stands for, for every code point.
+  it('reads letters, digits, marks and underscore as \\p{L}, \\p{N}, \\p{M} and _ do', () => {
+    const word = /[\p{L}\p{N}\p{M}_]/u;
+    const wrong: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (isWordCodePoint(cp) !== word.test(String.fromCodePoint(cp))) wrong.push(cp.toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads whitespace as \\s does', () => {
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c.toString(16));
+    expect(wrong).toEqual([]);
+  });
+
+  it('folds case as a case-insensitive Unicode regex does, for every character a name is written in', () => {
+    const units = [...new Set(names.flatMap((n) => [...n.text.toLowerCase()].map((ch) => ch.charCodeAt(0))))].filter((c) => !isSpace(c) && c !== 0x2d);
+    const wrong: string[] = [];
+    for (const unit of units) {
+      const same = new RegExp(`^\\u{${unit.toString(16)}}$`, 'iu');
+      for (let c = 0; c <= 0xffff; c++) {
+        if ((fold(c) === unit) !== same.test(String.fromCharCode(c))) wrong.push(`${c.toString(16)}~${unit.toString(16)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('tries a name that starts on the last character of a candidate that came to nothing', () => {
+    // Made-up names: "zx-." looks like "x-." to the first pass, which fails its word boundary,
+    // while ".net" starts on that same full stop.
+    const made = ['x-.', '.net'].map((text) => ({ text, drugId: 'tofacitinib' as const, kind: 'code' as const, canonical: text }));
+    const madeMatcher = buildMatcher(made);
+    const madeProbe = buildProbe(made.map((n) => n.text));
+    expect(regexFind(made, 'zx-.net').map((m) => m.name)).toEqual(['.net']);
+    expect(madeMatcher.find('zx-.net', madeProbe)).toEqual(regexFind(made, 'zx-.net'));
+  });
+
+  it('finds what the regex finds, name for name (property)', () => {
+    const spelled = fc
+      .tuple(fc.constantFrom(...names.map((n) => n.text)), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), fc.boolean())
+      .map(([t, upper, exotic]) => {
+        const cased = [...t].map((ch, i) => (upper[i] ? ch.toUpperCase() : ch.toLowerCase())).join('');
+        // The Kelvin sign and long s fold onto k and s.
+        return exotic ? cased.replace(/k/gi, '\u212A').replace(/s/gi, '\u017F') : cased;
+      });
+    const touching = fc.constantFrom('', ' ', '-', '\u2011', '_', '®', '™', '\u00A0', 'é', '\u0301', '2', '𝐀', '😀', '\uD835', '(', '\u2028', ',', 'ı', 'İ', '中', 'ー');
+    const piece = fc.oneof(
+      spelled,
+      fc.constantFrom('deuruxolitinib', 'ruxolitinibs', 'INCB  18424', 'INCB\t\n18424', 'CP\u2013690, \u3000550', 'CP-690 550', 'RINVOQ LQ', 'xRinvoq', 'Rinvoq\u00A0LQ'),
+      fc.string({ maxLength: 6 }),
+      fc.string({ maxLength: 4, unit: 'grapheme' }),
+      touching,
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        expect(matcher.find(text)).toEqual(regexFind(names, text));
+        expect(matcher.find(text, probe)).toEqual(regexFind(names, text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
