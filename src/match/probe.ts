@@ -133,6 +133,21 @@ export class Probe {
     return s;
   }
 
+  /**
+   * Reads `text` from `from` on, starting in `state`, up to the first place a
+   * name may end. Returns that index, or, when there is none, -1 - the state
+   * to carry into the next text (so any negative number means "none").
+   */
+  firstHit(text: string, from: number, state: number): number {
+    const { classOf, delta } = this;
+    let s = state;
+    for (let i = from; i < text.length; i++) {
+      s = delta[s + classOf[text.charCodeAt(i)]!]!;
+      if (s === HIT_STATE) return i;
+    }
+    return -1 - s;
+  }
+
   /** False only when `text` cannot contain a name. */
   mayMention(text: string): boolean {
     return this.feed(text, 0) === HIT;

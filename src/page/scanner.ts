@@ -1,6 +1,6 @@
 import type { Matcher } from '../match/find-mentions';
 import type { Probe } from '../match/probe';
-import { mayMentionAnywhere } from './first-pass';
+import { textsThatMayMention } from './first-pass';
 import type { PageMention } from './page-mention';
 import { chunksOf, locate, type Chunk } from './text-model';
 import { blockOf, isExcluded, isInline, isInsideExcluded, UI_HOST_TAG } from './dom-rules';
@@ -102,29 +102,60 @@ export class Scanner {
     this.stats.busyMs = 0;
     this.stats.longestSliceMs = 0;
     if (!root) return this.changed();
-    const started = now();
-    // The common case: no mention anywhere, found out in one pass over the text nodes.
-    const candidate = mayMentionAnywhere(root, this.options.probe);
-    this.stats.gateMs = now() - started;
-    this.stats.gatePassed = candidate;
-    this.account(this.stats.gateMs);
     this.scanning = true;
     this.editedDuringScan.clear();
-    if (candidate) await this.scanSubtree(root, generation, await this.scanVisible(generation));
+    // The common case: no mention anywhere, found out in one pass over the text nodes.
+    // Otherwise that pass says which blocks to read; the rest of the page is not read again.
+    const blocks = await this.blocksThatMayMention(root, generation);
+    if (generation !== this.generation) return;
+    if (blocks.length) await this.scanBlocks(blocks, generation, await this.scanVisible(generation));
     else this.changed();
-    // Web components' open shadow roots hold text the first pass does not see: find them in any case.
     if (generation !== this.generation) return;
     this.scanning = false;
     if (this.editedDuringScan.size) {
       this.applyEdits(new Set(this.editedDuringScan));
       this.editedDuringScan.clear();
     }
+    // Web components' open shadow roots hold text the first pass does not see: find them in any case.
     const t = now();
     for (const shadow of openShadowRoots(root)) this.adoptShadowRoot(shadow);
     this.stats.shadowMs = now() - t;
     this.account(this.stats.shadowMs);
   }
 
+  /**
+   * The first pass: the blocks (in document order, each once) whose text may
+   * hold a name, in slices on a long page. `root` itself stands for its own
+   * text outside any block inside it.
+   */
+  private async blocksThatMayMention(root: Element | ShadowRoot, generation: number): Promise<(Element | ShadowRoot)[]> {
+    const slice = this.options.sliceMs ?? 8;
+    const blocks: (Element | ShadowRoot)[] = [];
+    const seen = new Set<Element | ShadowRoot>();
+    let sliceStart = now();
+    this.stats.gateMs = 0;
+    for (const text of textsThatMayMention(root, this.options.probe)) {
+      if (text) {
+        const block = blockToRead(text, root);
+        if (block && !seen.has(block)) {
+          seen.add(block);
+          blocks.push(block);
+        }
+      } else if (now() - sliceStart > slice) {
+        const ms = now() - sliceStart;
+        this.stats.gateMs += ms;
+        this.account(ms);
+        await yieldToPage();
+        if (generation !== this.generation) return [];
+        sliceStart = now();
+      }
+    }
+    const ms = now() - sliceStart;
+    this.stats.gateMs += ms;
+    this.account(ms);
+    this.stats.gatePassed = blocks.length > 0;
+    return blocks;
+  }
   private account(ms: number): void {
     this.stats.busyMs += ms;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
@@ -171,14 +202,15 @@ export class Scanner {
     return done;
   }
 
-  private async scanSubtree(root: Element | ShadowRoot, generation: number, skip: ReadonlySet<Element> = new Set()): Promise<void> {
+  /** Reads the blocks' own text (not blocks inside them) for mentions, in time slices. */
+  private async scanBlocks(blocks: (Element | ShadowRoot)[], generation: number, skip: ReadonlySet<Element>): Promise<void> {
     const slice = this.options.sliceMs ?? 8;
     let sliceStart = now();
     let deadline = sliceStart + slice;
     // The first marks bring the highlight stylesheet, and with it a restyle of the whole page.
     // Ending the slice there lets the browser restyle in its own frame; otherwise the next
     // visibility check would force that restyle inside our slice.
-    const view = (root.ownerDocument ?? document).defaultView;
+    const view = (this.root.ownerDocument ?? (this.root as Document)).defaultView;
     const restyled = () => (view ? afterNextPaint(view) : yieldToPage());
     let painted = this.mentions.size > 0;
     if (painted) {
@@ -188,9 +220,11 @@ export class Scanner {
       deadline = sliceStart + slice;
     }
     let firstMarks = false;
-    for (const chunk of chunksOf(root, (shadow) => this.adoptShadowRoot(shadow))) {
+    for (const block of blocks) {
       if (generation !== this.generation) return;
-      if (!skip.has(chunk.block)) this.addMentionsFrom(chunk);
+      if (block.isConnected && !(block instanceof Element && skip.has(block))) {
+        for (const chunk of chunksOf(block, (shadow) => this.adoptShadowRoot(shadow), true)) this.addMentionsFrom(chunk);
+      }
       if (!painted && this.mentions.size > 0) {
         painted = firstMarks = true;
         deadline = 0;
@@ -298,6 +332,21 @@ export class Scanner {
 function rendered(node: Node): boolean {
   const el = node.parentElement;
   return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+}
+
+/**
+ * The block whose own text to read for a name the first pass saw end in
+ * `text`, or null when it cannot be a mention. Text in an excluded element is
+ * skipped, but an excluded inline element (a hidden span) sits inside prose
+ * that may join across it, so its block is read.
+ */
+function blockToRead(text: Text, root: Element | ShadowRoot): Element | ShadowRoot | null {
+  let excluded: Element | null = null;
+  for (let el = text.parentElement; el; el = el.parentElement) if (isExcluded(el)) excluded = el;
+  if (excluded && !isInline(excluded)) return null;
+  const block = blockOf(excluded ?? text);
+  // Text in a shadow root outside any block inside it belongs to the shadow root.
+  return block ?? (root instanceof ShadowRoot ? root : null);
 }
 
 /** The block a change to `node` affects: the node itself if it is a block element. */

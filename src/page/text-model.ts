@@ -39,15 +39,18 @@ function finishChunk(parts: string[], nodes: Text[], starts: number[], block: El
 /**
  * Walks `root`'s subtree in document order and hands over each run of inline
  * prose. Excluded elements are skipped whole; block elements and <br> split
- * runs, so text from two paragraphs or table cells never joins.
+ * runs, so text from two paragraphs or table cells never joins. With
+ * `ownOnly`, blocks inside `root` are skipped: only runs whose block is `root`
+ * itself (or, for a shadow root, its host) are handed over.
  */
-export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootSink): Generator<Chunk> {
+export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootSink, ownOnly = false): Generator<Chunk> {
   const rootBlock = root instanceof ShadowRoot ? root.host : root;
   const blocks: Element[] = [rootBlock];
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
   let length = 0;
+  // Called only when there is text, so no generator is made for an empty run.
   const flush = function* (block: Element) {
     const chunk = finishChunk(parts, nodes, starts, block);
     parts = [];
@@ -72,13 +75,14 @@ export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootS
       const el = node as Element;
       if (!isExcluded(el)) {
         if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
-        if (!isInline(el)) {
-          yield* flush(blocks[blocks.length - 1]!);
-          if (el.firstChild) blocks.push(el);
+        if (isInline(el)) descend = el.firstChild !== null;
+        else {
+          if (nodes.length) yield* flush(blocks[blocks.length - 1]!);
+          descend = !ownOnly && el.firstChild !== null;
+          if (descend) blocks.push(el);
         }
-        descend = el.firstChild !== null;
       } else if (el.localName === 'br' || !isInline(el)) {
-        yield* flush(blocks[blocks.length - 1]!);
+        if (nodes.length) yield* flush(blocks[blocks.length - 1]!);
       }
     }
     if (descend) {
@@ -89,7 +93,7 @@ export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootS
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
       if (node && node.nodeType === 1 && node !== root && !isInline(node as Element)) {
-        yield* flush(blocks[blocks.length - 1]!);
+        if (nodes.length) yield* flush(blocks[blocks.length - 1]!);
         blocks.pop();
       }
     }

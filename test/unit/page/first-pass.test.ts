@@ -3,13 +3,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchableNames } from '@/src/data/names';
 import { buildProbe } from '@/src/match/probe';
-import { mayMentionAnywhere } from '@/src/page/first-pass';
+import { textsThatMayMention } from '@/src/page/first-pass';
 
 const names = matchableNames();
 const probe = buildProbe(names.map((n) => n.text));
 const check = (html: string) => {
   document.body.innerHTML = html;
-  return mayMentionAnywhere(document.body, probe);
+  return [...textsThatMayMention(document.body, probe)].some((t) => t !== null);
+};
+/** The text of each node the first pass points at. */
+const pointed = (html: string) => {
+  document.body.innerHTML = html;
+  return [...textsThatMayMention(document.body, probe)].filter((t) => t !== null).map((t) => t.data);
 };
 
 describe('the first pass', () => {
@@ -33,6 +38,23 @@ describe('the first pass', () => {
     ['<p>code ABT-<b>494</b></p>'],
   ])('says maybe for %s', (html) => {
     expect(check(html)).toBe(true);
+  });
+
+  it('points at the node where each possible name ends, once per name', () => {
+    expect(pointed('<p>Started on Rinvoq.</p><p>Nothing here.</p><p>Then <a href="#">Olu</a>miant and Xeljanz.</p>')).toEqual([
+      'Started on Rinvoq.',
+      'miant and Xeljanz.',
+    ]);
+    // After pointing at a node the automaton starts afresh at the next one: the caller reads the whole block.
+    expect(pointed('<p>Rinvoq, Olumiant, Xeljanz</p><p>Jakafi</p>')).toEqual(['Rinvoq, Olumiant, Xeljanz', 'Jakafi']);
+  });
+
+  it('points at names in every batch of a long page, and pauses between batches', () => {
+    const filler = '<p>The committee met on Tuesday and again on Friday.</p>'.repeat(400);
+    document.body.innerHTML = `<p>Rinvoq first.</p>${filler}<p>Then Olumiant.</p>${filler}<p>Last, Jakafi.</p>`;
+    const items = [...textsThatMayMention(document.body, probe)];
+    expect(items.filter((t) => t !== null).map((t) => t.data)).toEqual(['Rinvoq first.', 'Then Olumiant.', 'Last, Jakafi.']);
+    expect(items.filter((t) => t === null).length).toBeGreaterThanOrEqual(2);
   });
 
   it('never misses a name split anywhere by inline markup (property)', () => {

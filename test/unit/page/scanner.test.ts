@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { matchableNames } from '@/src/data/names';
 import { buildMatcher } from '@/src/match/find-mentions';
 import { buildProbe } from '@/src/match/probe';
 import type { PageMention } from '@/src/page/page-mention';
 import { Scanner } from '@/src/page/scanner';
+import { chunksOf } from '@/src/page/text-model';
 
 const names = matchableNames();
 const options = { matcher: buildMatcher(names), probe: buildProbe(names.map((n) => n.text)) };
@@ -58,3 +60,64 @@ describe('the scanner', () => {
     expect(texts(latest())).toEqual(['Rinvoq', 'upadacitinib']);
   });
 });
+
+/** What a scan finds when it reads every run of prose on the page (no first pass). */
+function everyRunRead(): string[] {
+  const out: string[] = [];
+  for (const chunk of chunksOf(document.body)) {
+    for (const m of options.matcher.find(chunk.text)) out.push(chunk.text.slice(m.start, m.end));
+  }
+  return out.sort();
+}
+
+async function scanned(html: string): Promise<string[]> {
+  document.body.innerHTML = html;
+  let latest: readonly PageMention[] = [];
+  const scanner = new Scanner(document, { ...options, onChange: (m) => (latest = m) });
+  await scanner.fullScan();
+  scanner.stop();
+  return texts(latest);
+}
+
+describe('reading only the blocks the first pass points at', () => {
+  it.each([
+    ['<div>Rinvoq in the div <p>and Olumiant in a paragraph inside it</p> then Xeljanz after it.</div>'],
+    // The first pass stops at the hidden name; the block around it is read, and the name across it joined.
+    ['<p>Xel<span hidden>Rinvoq</span>janz across a hidden span</p>'],
+    ['<p>Started on Rinvoq.</p><textarea>Jakafi</textarea><p contenteditable>Opzelura</p><script>var a = "Cibinqo";</script>'],
+    ['<ul><li>Rinvoq, Olumiant and <b>Xel</b>janz</li><li>Jakafi<br>Jakavi</li></ul>'],
+    ['<p>deuruxolitinib is not ruxolitinib.</p><div>Rinvoq<div>Xeljanz</div>Olumiant</div>'],
+  ])('finds what reading every run finds in %s', async (html) => {
+    const got = await scanned(html);
+    expect(got).toEqual((document.body.innerHTML = html, everyRunRead()));
+    expect(got.length).toBeGreaterThan(0);
+  });
+
+  it('finds what reading every run finds, on any page of blocks, inline markup and names (property)', async () => {
+    const name = fc.constantFrom(...names.map((n) => n.text));
+    const split = fc.tuple(name, fc.nat()).map(([n, at]) => {
+      const i = at % (n.length + 1);
+      return `${n.slice(0, i)}<b>${n.slice(i)}</b>`;
+    });
+    const words = fc.constantFrom('the ', 'and ', 'deuruxolitinib ', ', ', '. ', 'x', '');
+    const inline = fc.array(fc.oneof(name, split, words, fc.constantFrom('<br>', '<span hidden>Rinvoq</span>', '<i>tinib</i>')), { maxLength: 6 }).map((a) => a.join(''));
+    const block: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      block: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        inline.map((t) => `<p>${t}</p>`),
+        fc.tuple(inline, fc.array(tie('block'), { maxLength: 3 }), inline).map(([a, inner, b]) => `<div>${a}${inner.join('')}${b}</div>`),
+        fc.array(inline, { maxLength: 3 }).map((cells) => `<table><tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr></table>`),
+      ),
+    })).block;
+    await fc.assert(
+      fc.asyncProperty(fc.array(block, { maxLength: 5 }), inline, async (blocks, loose) => {
+        const html = loose + blocks.join('');
+        const got = await scanned(html);
+        document.body.innerHTML = html;
+        expect(got).toEqual(everyRunRead());
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+

@@ -76,6 +76,16 @@ describe('the text model joins inline runs and splits blocks', () => {
     const blocks = [...chunksOf(document.body)].map((c) => (c.block as HTMLElement).id);
     expect(blocks).toEqual(['a', 'b']);
   });
+
+  it('hands over only a block\'s own runs when asked, skipping the blocks inside it', () => {
+    document.body.innerHTML = '<div id="d">Rinvoq <b>and</b><p>Olumiant</p>then <i>Xeljanz</i><br>Jakafi<ul><li>Opzelura</li></ul></div>';
+    const runs = [...chunksOf(document.getElementById('d')!, undefined, true)].map((c) => [c.text, (c.block as HTMLElement).id]);
+    expect(runs).toEqual([
+      ['Rinvoq and', 'd'],
+      ['then Xeljanz', 'd'],
+      ['Jakafi', 'd'],
+    ]);
+  });
 });
 
 describe('property: a name split anywhere by inline markup or invisible characters', () => {
