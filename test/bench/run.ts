@@ -13,6 +13,8 @@ const corpus = resolve(process.env.JAK_CORPUS ?? join(root, '../shared/corpus'))
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_QUICK=1: only the pages without a mention, without mark.js (for tuning).
 const QUICK = process.env.BENCH_QUICK === '1';
+// BENCH_ONLY=mentions: only the corpus pages with mentions and the generated page (for tuning).
+const ONLY_MENTIONS = process.env.BENCH_ONLY === 'mentions';
 if (!existsSync(corpus)) {
   console.error(`No corpus at ${corpus}. Set JAK_CORPUS to the shared corpus folder.`);
   process.exit(1);
@@ -118,7 +120,7 @@ const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 
 const noneDir = join(corpus, 'readability');
 const nonePages = readdirSync(noneDir).filter((f) => f.endsWith('.html')).sort();
 const none: { page: string; r: Result }[] = [];
-for (const f of nonePages) {
+for (const f of ONLY_MENTIONS ? [] : nonePages) {
   const r = await measure(`/readability/${f}`, !QUICK);
   if (r) none.push({ page: f, r });
 }
@@ -163,28 +165,6 @@ out.push('floor = a TreeWalker pass reading every text node; ours = the content 
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const w1 = [34, 9, 9, 9, 10, 12, 11, 9];
-out.push(`Pages with no mention (${none.length} of ${nonePages.length} measured)`);
-out.push(row(['', 'floor', 'ours', 'mark.js', 'ours/floor', 'mark.js/ours', 'longest ours', 'found'], w1));
-out.push(
-  row(
-    [
-      'all pages, summed',
-      fmt(sum(none.map((x) => x.r.floor))),
-      fmt(sum(none.map((x) => x.r.ours))),
-      fmt(sum(none.map((x) => x.r.markjs ?? 0))),
-      ratio(sum(none.map((x) => x.r.ours)), sum(none.map((x) => x.r.floor))),
-      ratio(sum(none.map((x) => x.r.markjs ?? 0)), sum(none.map((x) => x.r.ours))),
-      fmt(Math.max(...none.map((x) => x.r.longest))),
-      String(sum(none.map((x) => x.r.found.length))),
-    ],
-    w1,
-  ),
-);
-out.push(
-  `  where ours goes: first pass (text nodes + automaton) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
-    `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
-    `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass and were walked`,
-);
 /** The cold line of a page group: each page's first scan on a fresh load against the floor's first run. */
 function coldLine(group: { r: Result }[]): string {
   const measured = group.filter((x) => x.r.cold);
@@ -197,14 +177,38 @@ function coldLine(group: { r: Result }[]): string {
     `(${fmt(setup / Math.max(1, measured.length))} ms a page)`
   );
 }
-out.push(coldLine(none));
-out.push(
-  `  yardstick: reading every character once (join all text, one indexOf) ${fmt(sum(none.map((x) => x.r.readAll)))} ms, ` +
-    `${ratio(sum(none.map((x) => x.r.readAll)), sum(none.map((x) => x.r.floor)))}x the floor`,
-);
-const byRatio = [...none].filter((x) => x.r.floor > 0.05).sort((a, b) => b.r.ours / b.r.floor - a.r.ours / a.r.floor);
-for (const x of byRatio.slice(0, 3)) {
-  out.push(row([`worst ratio: ${x.page.slice(0, 22)}`, fmt(x.r.floor), fmt(x.r.ours), fmt(x.r.markjs), ratio(x.r.ours, x.r.floor), ratio(x.r.markjs, x.r.ours), fmt(x.r.longest), String(x.r.found.length)], w1));
+if (!ONLY_MENTIONS) {
+  out.push(`Pages with no mention (${none.length} of ${nonePages.length} measured)`);
+  out.push(row(['', 'floor', 'ours', 'mark.js', 'ours/floor', 'mark.js/ours', 'longest ours', 'found'], w1));
+  out.push(
+    row(
+      [
+        'all pages, summed',
+        fmt(sum(none.map((x) => x.r.floor))),
+        fmt(sum(none.map((x) => x.r.ours))),
+        fmt(sum(none.map((x) => x.r.markjs ?? 0))),
+        ratio(sum(none.map((x) => x.r.ours)), sum(none.map((x) => x.r.floor))),
+        ratio(sum(none.map((x) => x.r.markjs ?? 0)), sum(none.map((x) => x.r.ours))),
+        fmt(Math.max(...none.map((x) => x.r.longest))),
+        String(sum(none.map((x) => x.r.found.length))),
+      ],
+      w1,
+    ),
+  );
+  out.push(
+    `  where ours goes: first pass (text nodes + automaton) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
+      `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
+      `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass and were walked`,
+  );
+  out.push(coldLine(none));
+  out.push(
+    `  yardstick: reading every character once (join all text, one indexOf) ${fmt(sum(none.map((x) => x.r.readAll)))} ms, ` +
+      `${ratio(sum(none.map((x) => x.r.readAll)), sum(none.map((x) => x.r.floor)))}x the floor`,
+  );
+  const byRatio = [...none].filter((x) => x.r.floor > 0.05).sort((a, b) => b.r.ours / b.r.floor - a.r.ours / a.r.floor);
+  for (const x of byRatio.slice(0, 3)) {
+    out.push(row([`worst ratio: ${x.page.slice(0, 22)}`, fmt(x.r.floor), fmt(x.r.ours), fmt(x.r.markjs), ratio(x.r.ours, x.r.floor), ratio(x.r.markjs, x.r.ours), fmt(x.r.longest), String(x.r.found.length)], w1));
+  }
 }
 
 out.push(`\nPages with mentions (answer key: generic and brand names, joined across inline markup)`);
