@@ -7,7 +7,7 @@ import { blockOf, isExcluded, isInline, isInsideExcluded, UI_HOST_TAG } from './
 
 export interface ScannerOptions {
   matcher: Matcher;
-  /** The first-pass automaton: says where a name may be, so most text is never given to the matcher's regex. */
+  /** The first-pass automaton: says which blocks may hold a name, and where in their text the matcher should look. */
   probe: Probe;
   /** Called whenever the set of mentions changes. */
   onChange: (mentions: readonly PageMention[]) => void;
