@@ -165,6 +165,7 @@ out.push('floor = a TreeWalker pass reading every text node; ours = the content 
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const w1 = [34, 9, 9, 9, 10, 12, 11, 9];
+const w2 = [34, 9, 9, 9, 10, 12, 11, 13];
 /** The cold line of a page group: each page's first scan on a fresh load against the floor's first run. */
 function coldLine(group: { r: Result }[]): string {
   const measured = group.filter((x) => x.r.cold);
@@ -211,29 +212,30 @@ if (!ONLY_MENTIONS) {
   }
 }
 
-out.push(`\nPages with mentions (answer key: generic and brand names, joined across inline markup)`);
-const w2 = [34, 9, 9, 9, 10, 12, 11, 13];
-out.push(row(['', 'floor', 'ours', 'mark.js', 'ours/floor', 'mark.js/ours', 'longest ours', 'found/key'], w2));
-for (const x of withMentions) {
-  out.push(row([x.page.slice(0, 34), fmt(x.r.floor), fmt(x.r.ours), fmt(x.r.markjs), ratio(x.r.ours, x.r.floor), ratio(x.r.markjs, x.r.ours), fmt(x.r.longest), `${x.ours}/${x.expected}`], w2));
-  if (x.diff) out.push(`    differs from the key: ${x.diff}`);
+if (withMentions.length) {
+  out.push(`\nPages with mentions (answer key: generic and brand names, joined across inline markup)`);
+  out.push(row(['', 'floor', 'ours', 'mark.js', 'ours/floor', 'mark.js/ours', 'longest ours', 'found/key'], w2));
+  for (const x of withMentions) {
+    out.push(row([x.page.slice(0, 34), fmt(x.r.floor), fmt(x.r.ours), fmt(x.r.markjs), ratio(x.r.ours, x.r.floor), ratio(x.r.markjs, x.r.ours), fmt(x.r.longest), `${x.ours}/${x.expected}`], w2));
+    if (x.diff) out.push(`    differs from the key: ${x.diff}`);
+  }
+  out.push(
+    row(
+      [
+        'all, summed',
+        fmt(sum(withMentions.map((x) => x.r.floor))),
+        fmt(sum(withMentions.map((x) => x.r.ours))),
+        fmt(sum(withMentions.map((x) => x.r.markjs ?? 0))),
+        ratio(sum(withMentions.map((x) => x.r.ours)), sum(withMentions.map((x) => x.r.floor))),
+        ratio(sum(withMentions.map((x) => x.r.markjs ?? 0)), sum(withMentions.map((x) => x.r.ours))),
+        fmt(Math.max(...withMentions.map((x) => x.r.longest))),
+        `${sum(withMentions.map((x) => x.ours))}/${sum(withMentions.map((x) => x.expected))}`,
+      ],
+      w2,
+    ),
+  );
+  out.push(coldLine(withMentions));
 }
-out.push(
-  row(
-    [
-      'all, summed',
-      fmt(sum(withMentions.map((x) => x.r.floor))),
-      fmt(sum(withMentions.map((x) => x.r.ours))),
-      fmt(sum(withMentions.map((x) => x.r.markjs ?? 0))),
-      ratio(sum(withMentions.map((x) => x.r.ours)), sum(withMentions.map((x) => x.r.floor))),
-      ratio(sum(withMentions.map((x) => x.r.markjs ?? 0)), sum(withMentions.map((x) => x.r.ours))),
-      fmt(Math.max(...withMentions.map((x) => x.r.longest))),
-      `${sum(withMentions.map((x) => x.ours))}/${sum(withMentions.map((x) => x.expected))}`,
-    ],
-    w2,
-  ),
-);
-out.push(coldLine(withMentions));
 
 if (big) {
   out.push(`\nGenerated page (${(big.chars / 1e6).toFixed(1)} M characters of text, ${generated.mentions} mentions)`);
