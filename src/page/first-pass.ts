@@ -21,6 +21,8 @@ const CHECK_PARENT_ABOVE = 256;
  * one string it has built itself.
  */
 const BATCH = 16384;
+/** How often one pass starts again after the page removed the text it had paused at. */
+const MAX_RESTARTS = 3;
 
 /**
  * The text nodes under `root` where a name may end, in document order, with
@@ -28,7 +30,7 @@ const BATCH = 16384;
  * node is reported, the automaton starts afresh at the next node: the caller
  * reads the whole block around a reported node, and a name never spans two
  * blocks, so nothing is missed. Yields no node when nothing under `root` can
- * contain a mention.
+ * contain a mention. A node may be yielded again if the walk had to start again.
  */
 export function* textsThatMayMention(root: Node, probe: Probe): Generator<Text | null> {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -60,6 +62,7 @@ export function* textsThatMayMention(root: Node, probe: Probe): Generator<Text |
     size = 0;
   }
 
+  let restarts = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
     if (data.length === 0) continue;
@@ -71,6 +74,14 @@ export function* textsThatMayMention(root: Node, probe: Probe): Generator<Text |
     if (size >= BATCH) {
       yield* readBatch();
       yield null;
+      // While paused, the page may have removed the node the walk stands on; walking on from it
+      // would stay inside the removed part and end there. Start again (the caller already
+      // skips blocks it was given), a few times at most, so a page that keeps doing it still ends.
+      if (!node.isConnected && restarts < MAX_RESTARTS) {
+        restarts++;
+        walker.currentNode = root;
+        state = 0;
+      }
     }
   }
   if (size > 0) yield* readBatch();

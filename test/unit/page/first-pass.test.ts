@@ -57,6 +57,23 @@ describe('the first pass', () => {
     expect(items.filter((t) => t === null).length).toBeGreaterThanOrEqual(2);
   });
 
+  it('starts again when the page removed the text it had paused at', () => {
+    const filler = '<p class="f">The committee met on Tuesday and again on Friday.</p>'.repeat(400);
+    document.body.innerHTML = `${filler}${filler}<p>Then Olumiant.</p>`;
+    const seen: string[] = [];
+    let removed = false;
+    for (const text of textsThatMayMention(document.body, probe)) {
+      if (text) seen.push(text.data);
+      else if (!removed) {
+        // A page script replaces the first half of the page while the first pass is paused.
+        removed = true;
+        for (const p of [...document.querySelectorAll('p.f')].slice(0, 500)) p.remove();
+      }
+    }
+    expect(removed).toBe(true);
+    expect(seen).toEqual(['Then Olumiant.']);
+  });
+
   it('never misses a name split anywhere by inline markup (property)', () => {
     fc.assert(
       fc.property(fc.constantFrom(...names), fc.uniqueArray(fc.nat(60), { maxLength: 5 }), (name, cuts) => {
