@@ -156,6 +156,7 @@ export class Scanner {
     this.stats.gatePassed = blocks.length > 0;
     return blocks;
   }
+
   private account(ms: number): void {
     this.stats.busyMs += ms;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, ms);
