@@ -127,10 +127,12 @@ export class Probe {
    */
   firstHit(text: string, from: number, state: number): number {
     const { classOf, delta } = this;
+    const n = text.length;
     let s = state;
-    for (let i = from; i < text.length; i++) {
+    for (let i = from; i < n; i++) {
       s = delta[s + classOf[text.charCodeAt(i)]!]!;
-      if (s === HIT_STATE) return i;
+      // HIT_STATE, written out: in the interpreter a literal is one step less than a module constant.
+      if (s === 0xffff) return i;
     }
     return -1 - s;
   }
