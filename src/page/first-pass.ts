@@ -33,16 +33,30 @@ const MAX_RESTARTS = 3;
  * contain a mention. A node may be yielded again if the walk had to start again.
  */
 export function* textsThatMayMention(root: Node, probe: Probe): Generator<Text | null> {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // No inner function refers to these variables: captured ones would live on the heap, and this
+  // loop reads them for every text node of every page.
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   let state = 0;
   let parts: string[] = [];
-  let nodes: Text[] = [];
-  /** Where each node's text ends in the joined batch. */
-  let ends: number[] = [];
   let size = 0;
+  /** The batch's first text node: where to start looking for the node a hit fell in. */
+  let first: Text | null = null;
+  let restarts = 0;
+  for (let node = walker.nextNode(); ; node = walker.nextNode()) {
+    if (node) {
+      const data = (node as Text).data;
+      // isRead, written out: a call per text node is a noticeable part of a fresh page's first pass.
+      if (data.length === 0 || (data.length > CHECK_PARENT_ABOVE && NOT_PROSE.has((node.parentNode as Element).localName))) continue;
+      if (size === 0) first = node as Text;
+      parts.push(data);
+      size += data.length;
+      if (size < BATCH) continue;
+    } else if (size === 0) break;
 
-  function* readBatch(): Generator<Text> {
+    // A batch is full, or the text has ended: read it.
     const text = parts.length === 1 ? parts[0]! : parts.join('');
+    let finder: HitFinder | null = null;
     let from = 0;
     for (;;) {
       const hit = probe.firstHit(text, from, state);
@@ -51,50 +65,65 @@ export function* textsThatMayMention(root: Node, probe: Probe): Generator<Text |
         state = -1 - hit;
         break;
       }
-      const k = firstEndAfter(ends, hit);
-      yield nodes[k]!;
-      from = ends[k]!;
+      finder ??= new HitFinder(doc, root, first!);
+      const found = finder.nodeHolding(hit);
+      if (!found) break;
+      yield found;
+      from = finder.end;
       state = 0;
     }
     parts = [];
-    nodes = [];
-    ends = [];
     size = 0;
-  }
-
-  let restarts = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    if (data.length === 0) continue;
-    if (data.length > CHECK_PARENT_ABOVE && NOT_PROSE.has((node.parentNode as Element).localName)) continue;
-    parts.push(data);
-    nodes.push(node as Text);
-    size += data.length;
-    ends.push(size);
-    if (size >= BATCH) {
-      yield* readBatch();
-      yield null;
-      // While paused, the page may have removed the node the walk stands on; walking on from it
-      // would stay inside the removed part and end there. Start again (the caller already
-      // skips blocks it was given), a few times at most, so a page that keeps doing it still ends.
-      if (!node.isConnected && restarts < MAX_RESTARTS) {
-        restarts++;
-        walker.currentNode = root;
-        state = 0;
-      }
+    if (!node) break;
+    yield null;
+    // While paused, the page may have removed the node the walk stands on; walking on from it
+    // would stay inside the removed part and end there. Start again (the caller already
+    // skips blocks it was given), a few times at most, so a page that keeps doing it still ends.
+    if (!node.isConnected && restarts < MAX_RESTARTS) {
+      restarts++;
+      walker.currentNode = root;
+      state = 0;
     }
   }
-  if (size > 0) yield* readBatch();
 }
 
-/** Index of the first of the ascending `ends` above `offset` (binary search). */
-function firstEndAfter(ends: number[], offset: number): number {
-  let lo = 0;
-  let hi = ends.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! > offset) hi = mid;
-    else lo = mid + 1;
+/**
+ * Finds which of a batch's text nodes holds a place in the batch's joined
+ * text, walking its nodes again. Only a batch with a hit pays for that;
+ * keeping every node and its offset for every batch cost every page.
+ */
+class HitFinder {
+  private readonly walker: TreeWalker;
+  private node: Text;
+  /** Where the current node's text ends in the joined batch. */
+  end: number;
+
+  constructor(doc: Document, root: Node, first: Text) {
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.walker.currentNode = first;
+    this.node = first;
+    this.end = first.data.length;
   }
-  return lo;
+
+  /** The node holding `offset` (offsets asked in increasing order), or null if the page changed under the pass. */
+  nodeHolding(offset: number): Text | null {
+    while (this.end <= offset) {
+      const next = nextRead(this.walker);
+      if (!next) return null;
+      this.node = next;
+      this.end += next.data.length;
+    }
+    return this.node;
+  }
+}
+
+/** Whether the first pass reads this text: not when empty, nor a long text in a script or style. */
+function isRead(node: Text, data: string): boolean {
+  return data.length !== 0 && !(data.length > CHECK_PARENT_ABOVE && NOT_PROSE.has((node.parentNode as Element).localName));
+}
+
+/** The next text node the first pass reads after the walker's current one (null only if the page changed under it). */
+function nextRead(walker: TreeWalker): Text | null {
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (isRead(node as Text, (node as Text).data)) return node as Text;
+  return null;
 }

@@ -49,6 +49,11 @@ describe('the first pass', () => {
     expect(pointed('<p>Rinvoq, Olumiant, Xeljanz</p><p>Jakafi</p>')).toEqual(['Rinvoq, Olumiant, Xeljanz', 'Jakafi']);
   });
 
+  it('points at the right node when skipped script text sits between the batch\'s nodes', () => {
+    const script = `var config = ${JSON.stringify({ note: 'Xeljanz', filler: 'x'.repeat(400) })};`;
+    expect(pointed(`<p>Plain.</p><script>${script}</script><p>Then <b>Olu</b>miant.</p><p>After.</p>`)).toEqual(['miant.']);
+  });
+
   it('points at names in every batch of a long page, and pauses between batches', () => {
     const filler = '<p>The committee met on Tuesday and again on Friday.</p>'.repeat(400);
     document.body.innerHTML = `<p>Rinvoq first.</p>${filler}<p>Then Olumiant.</p>${filler}<p>Last, Jakafi.</p>`;
