@@ -199,7 +199,7 @@ if (!ONLY_MENTIONS) {
   out.push(
     `  where ours goes: first pass (text nodes + automaton) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
       `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
-      `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass and were walked`,
+      `${none.filter((x) => x.r.stats.gatePassed).length} pages passed the first pass (medians, like "ours")`,
   );
   out.push(coldLine(none));
   out.push(
