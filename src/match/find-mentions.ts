@@ -45,7 +45,7 @@ export const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
 // The code below applies the same rules by hand, only where the first-pass
 // automaton points; a property test holds it to that regex.
 
-/** A step of a name's pattern: a code unit as folded by `fold`, or one of these. */
+/** A step of a name's pattern: a code unit as folded by `foldCase`, or one of these. */
 const SPACES = -1;
 const HYPHEN = -2;
 
@@ -61,7 +61,7 @@ interface CompiledName {
  * names are ASCII or caseless (a unit test checks the dataset), and besides
  * A-Z only the Kelvin sign and long s fold onto an ASCII letter.
  */
-export function fold(c: number): number {
+export function foldCase(c: number): number {
   if (c >= 0x41 && c <= 0x5a) return c + 0x20;
   if (c === 0x212a) return 0x6b;
   if (c === 0x17f) return 0x73;
@@ -122,7 +122,7 @@ function matchSteps(steps: Int32Array, text: string, at: number): number {
       if (!isHyphen(c)) return -1;
       i++;
     } else {
-      if (fold(c) !== step) return -1;
+      if (foldCase(c) !== step) return -1;
       i++;
     }
   }
@@ -142,7 +142,7 @@ function compile(names: readonly MatchableName[]): Map<number, CompiledName[]> {
       } else if (c === 0x2d) {
         steps.push(HYPHEN);
       } else {
-        steps.push(fold(c));
+        steps.push(foldCase(c));
       }
     }
     if (steps.length === 0) continue;
@@ -169,7 +169,7 @@ function isAscii(text: string): boolean {
 
 /** The name that matches `text` at `at`, and where it ends; null when none does. */
 function matchAt(byFirst: Map<number, CompiledName[]>, text: string, at: number): { name: CompiledName; end: number } | null {
-  const names = byFirst.get(fold(text.charCodeAt(at)));
+  const names = byFirst.get(foldCase(text.charCodeAt(at)));
   if (!names) return null;
   for (const name of names) {
     const end = matchSteps(name.steps, text, at);

@@ -166,6 +166,14 @@ out.push('floor = a TreeWalker pass reading every text node; ours = the content 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const w1 = [34, 9, 9, 9, 10, 12, 11, 9];
 const w2 = [34, 9, 9, 9, 10, 12, 11, 13];
+/** A page group's figures summed over its pages; `found` fills the last column. */
+function summedRow(label: string, group: { r: Result }[], found: string, widths: number[]): string {
+  const floor = sum(group.map((x) => x.r.floor));
+  const ours = sum(group.map((x) => x.r.ours));
+  const markjs = sum(group.map((x) => x.r.markjs ?? 0));
+  const longest = Math.max(...group.map((x) => x.r.longest));
+  return row([label, fmt(floor), fmt(ours), fmt(markjs), ratio(ours, floor), ratio(markjs, ours), fmt(longest), found], widths);
+}
 /** The cold line of a page group: each page's first scan on a fresh load against the floor's first run. */
 function coldLine(group: { r: Result }[]): string {
   const measured = group.filter((x) => x.r.cold);
@@ -181,21 +189,7 @@ function coldLine(group: { r: Result }[]): string {
 if (!ONLY_MENTIONS) {
   out.push(`Pages with no mention (${none.length} of ${nonePages.length} measured)`);
   out.push(row(['', 'floor', 'ours', 'mark.js', 'ours/floor', 'mark.js/ours', 'longest ours', 'found'], w1));
-  out.push(
-    row(
-      [
-        'all pages, summed',
-        fmt(sum(none.map((x) => x.r.floor))),
-        fmt(sum(none.map((x) => x.r.ours))),
-        fmt(sum(none.map((x) => x.r.markjs ?? 0))),
-        ratio(sum(none.map((x) => x.r.ours)), sum(none.map((x) => x.r.floor))),
-        ratio(sum(none.map((x) => x.r.markjs ?? 0)), sum(none.map((x) => x.r.ours))),
-        fmt(Math.max(...none.map((x) => x.r.longest))),
-        String(sum(none.map((x) => x.r.found.length))),
-      ],
-      w1,
-    ),
-  );
+  out.push(summedRow('all pages, summed', none, String(sum(none.map((x) => x.r.found.length))), w1));
   out.push(
     `  where ours goes: first pass (text nodes + automaton) ${fmt(sum(none.map((x) => x.r.stats.gateMs)))} ms, ` +
       `shadow-root search ${fmt(sum(none.map((x) => x.r.stats.shadowMs)))} ms; ` +
@@ -219,21 +213,7 @@ if (withMentions.length) {
     out.push(row([x.page.slice(0, 34), fmt(x.r.floor), fmt(x.r.ours), fmt(x.r.markjs), ratio(x.r.ours, x.r.floor), ratio(x.r.markjs, x.r.ours), fmt(x.r.longest), `${x.ours}/${x.expected}`], w2));
     if (x.diff) out.push(`    differs from the key: ${x.diff}`);
   }
-  out.push(
-    row(
-      [
-        'all, summed',
-        fmt(sum(withMentions.map((x) => x.r.floor))),
-        fmt(sum(withMentions.map((x) => x.r.ours))),
-        fmt(sum(withMentions.map((x) => x.r.markjs ?? 0))),
-        ratio(sum(withMentions.map((x) => x.r.ours)), sum(withMentions.map((x) => x.r.floor))),
-        ratio(sum(withMentions.map((x) => x.r.markjs ?? 0)), sum(withMentions.map((x) => x.r.ours))),
-        fmt(Math.max(...withMentions.map((x) => x.r.longest))),
-        `${sum(withMentions.map((x) => x.ours))}/${sum(withMentions.map((x) => x.expected))}`,
-      ],
-      w2,
-    ),
-  );
+  out.push(summedRow('all, summed', withMentions, `${sum(withMentions.map((x) => x.ours))}/${sum(withMentions.map((x) => x.expected))}`, w2));
   out.push(coldLine(withMentions));
 }
 

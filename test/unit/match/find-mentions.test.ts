@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildMatcher, fold, isSpace, isWordCodePoint } from '@/src/match/find-mentions';
+import { buildMatcher, foldCase, isSpace, isWordCodePoint } from '@/src/match/find-mentions';
 import { buildProbe } from '@/src/match/probe';
 import { matchableNames } from '@/src/data/names';
 import { regexFind } from './regex-rules';
@@ -100,7 +100,7 @@ describe('the matcher keeps the rules a regex states', () => {
     for (const unit of units) {
       const same = new RegExp(`^\\u{${unit.toString(16)}}$`, 'iu');
       for (let c = 0; c <= 0xffff; c++) {
-        if ((fold(c) === unit) !== same.test(String.fromCharCode(c))) wrong.push(`${c.toString(16)}~${unit.toString(16)}`);
+        if ((foldCase(c) === unit) !== same.test(String.fromCharCode(c))) wrong.push(`${c.toString(16)}~${unit.toString(16)}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -1,10 +1,9 @@
 // The matching rules written as one regex, the way the matcher once did it:
 // the reference the hand-written matcher is tested against. Test code only;
 // the extension never compiles this.
-import type { MatchableName, Mention } from '@/src/match/find-mentions';
+import { CJK, type MatchableName, type Mention } from '@/src/match/find-mentions';
 
 const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
-const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A name as a pattern: any run of spaces matches any whitespace, a hyphen matches the hyphen family. */
