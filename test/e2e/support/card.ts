@@ -1,30 +1,11 @@
 import type { CDPSession, Page } from '@playwright/test';
+import { CARD_HOST_TAG, READ_CARD, READ_CARD_MARKUP, type CardState } from './card-state';
+
+export type { CardState };
 
 // The card lives in a closed shadow root: no locator and no page script can
 // reach it. The DevTools protocol can (DOM.getDocument with pierce lists closed
 // roots), so tests read what the user sees through it.
-
-export interface CardState {
-  /** 'closed' when the host's shadow root is closed, as it must be. */
-  shadowMode: string;
-  visible: boolean;
-  drug: string | null;
-  title: string;
-  sections: string[];
-  text: string;
-  rect: { left: number; top: number; right: number; bottom: number; width: number; height: number };
-  viewport: { width: number; height: number };
-  links: { href: string; target: string; rel: string }[];
-  /** Class or tag of the focused element inside the card, or null. */
-  focused: string | null;
-  hostIsActiveElement: boolean;
-  background: string;
-  color: string;
-  role: string | null;
-  name: string | null;
-  /** The frame's CSS animation: its fade-in, or "none" when the reader asks for reduced motion. */
-  animation: string;
-}
 
 interface DomNode {
   nodeName: string;
@@ -36,7 +17,7 @@ interface DomNode {
 }
 
 function findHost(node: DomNode): DomNode | null {
-  if (node.localName === 'jak-lens-ui') return node;
+  if (node.localName === CARD_HOST_TAG) return node;
   for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
     const found = findHost(child);
     if (found) return found;
@@ -73,48 +54,11 @@ async function onShadowRoot<T>(page: Page, fn: string): Promise<T | null> {
 
 /** What the card shows now, or null when no card was ever opened on the page. */
 export function readCard(page: Page): Promise<CardState | null> {
-  return onShadowRoot<CardState>(
-    page,
-    `function () {
-      const frame = this.querySelector('.frame');
-      const card = this.querySelector('.card');
-      const r = frame.getBoundingClientRect();
-      const style = card ? getComputedStyle(card) : null;
-      const active = this.activeElement;
-      return {
-        visible: !frame.hidden && r.width > 0 && r.height > 0 && getComputedStyle(frame).display !== 'none',
-        drug: card ? card.dataset.drug : null,
-        title: card ? card.querySelector('h2').textContent : '',
-        sections: card ? [...card.querySelectorAll('[data-section]')].map((s) => s.dataset.section) : [],
-        text: frame.innerText,
-        rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
-        viewport: { width: innerWidth, height: innerHeight },
-        links: [...this.querySelectorAll('a')].map((a) => ({ href: a.href, target: a.target, rel: a.rel })),
-        focused: active ? (active.className || active.localName) : null,
-        hostIsActiveElement: document.activeElement === this.host,
-        background: style ? style.backgroundColor : '',
-        color: style ? style.color : '',
-        role: frame.getAttribute('role'),
-        animation: getComputedStyle(frame).animationName,
-        name: this.getElementById(frame.getAttribute('aria-labelledby') || '')?.textContent ?? null,
-      };
-    }`,
-  );
+  return onShadowRoot<CardState>(page, READ_CARD);
 }
 
 /** The card's markup and styles, to check them with axe-core on a page where it can see them. */
 export function cardMarkup(page: Page): Promise<{ html: string; css: string } | null> {
-  return onShadowRoot(
-    page,
-    `function () {
-      const css = [...this.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\\n')
-        + [...this.querySelectorAll('style')].map((s) => s.textContent).join('\\n');
-      return { html: this.querySelector('.frame').outerHTML, css };
-    }`,
-  );
+  return onShadowRoot(page, READ_CARD_MARKUP);
 }
 
-export async function cardIsOpen(page: Page): Promise<boolean> {
-  const card = await readCard(page);
-  return card?.visible ?? false;
-}

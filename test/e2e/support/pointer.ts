@@ -1,29 +1,14 @@
 import type { Page } from '@playwright/test';
-import { pointOf } from './marks';
+import { pointOfTextInPage } from './in-page';
 
-// Moving the pointer as a reader would: scroll the text into view, then rest on it.
-
+/** Moves the pointer as a reader would: scrolls the text into view, then rests on it. */
 export async function hover(page: Page, text: string, occurrence = 0) {
-  await scrollToText(page, text, occurrence);
-  const point = await pointOf(page, text, occurrence);
+  const point = await page.evaluate(pointOfTextInPage, { text, occurrence, from: 0, to: -1, scroll: true });
   await page.mouse.move(point.x, point.y, { steps: 2 });
   return point;
 }
 
 /** Brings the n-th occurrence of a text to the middle of the viewport, as a reader scrolling would. */
 export async function scrollToText(page: Page, text: string, occurrence = 0) {
-  await page.evaluate(
-    ([needle, n]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if ((node as Text).data.includes(needle) && seen++ === n) {
-          node.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
-          return;
-        }
-      }
-    },
-    [text, occurrence] as const,
-  );
+  await page.evaluate(pointOfTextInPage, { text, occurrence, from: 0, to: -1, scroll: true });
 }
-
