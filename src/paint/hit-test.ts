@@ -3,15 +3,21 @@ import type { PageMention } from '../page/page-mention';
 /** Mentions by the text nodes they cover, so the pointer's text node leads straight to them. */
 export class MentionIndex {
   private readonly byNode = new Map<Node, PageMention[]>();
+  /** The shadow roots mentions live in: the caret APIs see into a shadow root only when given it. */
+  readonly shadowRoots: ShadowRoot[] = [];
 
   constructor(mentions: readonly PageMention[]) {
+    const roots = new Set<ShadowRoot>();
     for (const mention of mentions) {
+      const root = mention.range.startContainer.getRootNode();
+      if (root.nodeType === Node.DOCUMENT_FRAGMENT_NODE && (root as ShadowRoot).host) roots.add(root as ShadowRoot);
       for (const node of nodesOf(mention.range)) {
         const list = this.byNode.get(node);
         if (list) list.push(mention);
         else this.byNode.set(node, [mention]);
       }
     }
+    this.shadowRoots.push(...roots);
   }
 
   at(node: Node): readonly PageMention[] {
@@ -32,9 +38,15 @@ function nodesOf(range: StaticRange): Node[] {
   return nodes;
 }
 
-/** The text node and offset under a point, through whichever caret API the browser has. */
-function caretAt(doc: Document, x: number, y: number): Node | null {
-  if (typeof doc.caretPositionFromPoint === 'function') return doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+/**
+ * The text node under a point, through whichever caret API the browser has. Without the shadow
+ * roots to look into, the caret stops at a shadow host and a mention inside would never be found.
+ */
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): Node | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const options = shadowRoots.length ? { shadowRoots } : undefined;
+    return (doc.caretPositionFromPoint as (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => CaretPosition | null)(x, y, options)?.offsetNode ?? null;
+  }
   const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
   return legacy ? (legacy.call(doc, x, y)?.startContainer ?? null) : null;
 }
@@ -62,7 +74,7 @@ export function pointInMention(mention: PageMention, x: number, y: number): bool
  * caret API snaps to the nearest text even beside it).
  */
 export function mentionAtPoint(doc: Document, index: MentionIndex, x: number, y: number): PageMention | null {
-  const node = caretAt(doc, x, y);
+  const node = caretAt(doc, x, y, index.shadowRoots);
   if (!node || node.nodeType !== 3) return null;
   for (const mention of index.at(node)) if (pointInMention(mention, x, y)) return mention;
   return null;
