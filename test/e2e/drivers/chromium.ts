@@ -67,6 +67,16 @@ export function extensionWorker(context: BrowserContext) {
   return worker;
 }
 
+/** Sends a message to a page's top frame, as the background does when a keyboard shortcut fires. */
+export async function sendToPage(page: Page, message: object): Promise<unknown> {
+  await page.bringToFront();
+  return extensionWorker(page.context()).evaluate(async (m) => {
+    const c = (globalThis as unknown as ChromeApi).chrome;
+    const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+    return c.tabs.sendMessage(active!.id, m, { frameId: 0 });
+  }, message);
+}
+
 export function chromiumTab(page: Page, origin: string): Tab {
   const frameOf = (urlPart: string) => {
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(urlPart));
@@ -126,14 +136,7 @@ export function chromiumBrowser(context: BrowserContext, origin: string, problem
         return active!.id;
       });
     },
-    async sendToTab(tab, message) {
-      await pageOf(tab).bringToFront();
-      return extensionWorker(context).evaluate(async (m) => {
-        const c = (globalThis as unknown as ChromeApi).chrome;
-        const [active] = await c.tabs.query({ active: true, lastFocusedWindow: true });
-        return c.tabs.sendMessage(active!.id, m, { frameId: 0 });
-      }, message);
-    },
+    sendToTab: (tab, message) => sendToPage(pageOf(tab), message),
     async setSettings(settings) {
       await extensionWorker(context).evaluate((value) => (globalThis as unknown as ChromeApi).chrome.storage.sync.set({ settings: value }), settings);
     },
