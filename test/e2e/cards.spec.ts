@@ -6,6 +6,7 @@ import { cardMarkup, readCard, type CardState } from './support/card';
 import { extensionWorker, sendToPage } from './drivers/chromium';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { setStoredSettings } from './support/storage';
+import { FAST } from './support/polling';
 import type { Page } from '@playwright/test';
 
 const CARDS_MARKED = 21;
@@ -15,8 +16,6 @@ async function openPage(page: Page, origin: string, path = '/cards.html', marks 
   await expect.poll(async () => (await markedTexts(page)).length).toBe(marks);
 }
 
-/** Polls often: a card opens 300 ms after the pointer rests, and the default back-off would wait a second. */
-const FAST = { intervals: [50, 100, 150, 250] };
 
 async function openCard(page: Page): Promise<CardState> {
   await expect.poll(async () => (await readCard(page))?.visible ?? false, FAST).toBe(true);

@@ -4,6 +4,7 @@ import { chromiumBrowser, launchChromium } from '../drivers/chromium';
 import { launchFirefox, type FirefoxSession } from '../drivers/firefox';
 import { centreOfElementInPage, markedTextsInPage, pointOfTextInPage } from '../support/in-page';
 import { startPageServer, type PageServer } from '../support/page-server';
+import { FAST } from '../support/polling';
 import { withProblemLog, type ProblemLog } from '../support/problems';
 
 // The specs in this folder run once per browser (the "chromium" and "firefox" projects in
@@ -58,8 +59,7 @@ export const marks = (tab: Tab, highlight = 'jak-lens') => tab.evaluate(markedTe
 export const sortedMarks = async (tab: Tab, highlight?: string) => (await marks(tab, highlight)).sort();
 export const marksInFrame = async (tab: Tab, urlPart: string) => (await tab.evaluateInFrame(urlPart, markedTextsInPage, 'jak-lens')).sort();
 
-/** Polls often: a card opens 300 ms after the pointer rests, and the default back-off would wait a second. */
-export const FAST = { intervals: [50, 100, 150, 250] };
+export { FAST };
 
 /** Scrolls a text into view (a reader would) and returns the centre of its n-th occurrence. */
 export function pointOf(tab: Tab, text: string, occurrence = 0, part: [number, number] = [0, -1], scroll = true) {
