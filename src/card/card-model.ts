@@ -1,6 +1,6 @@
 import type { Conflict, Kinase, Note, Regulator, Source } from '../data/schema';
+import { evidenceLabel, sourcesById } from '../data/evidence';
 import {
-  EVIDENCE_LABEL,
   INFECTION_LABEL,
   KINASES,
   LEVEL_LABEL,
@@ -103,11 +103,15 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
   const byRegulator = <T extends { regulator: Regulator }>(items: T[]) =>
     items.filter((i) => shownRegulators.has(i.regulator)).sort((a, b) => REGULATOR_ORDER.indexOf(a.regulator) - REGULATOR_ORDER.indexOf(b.regulator));
 
-  const from = (thing: { sources: string[]; evidence: keyof typeof EVIDENCE_LABEL; status: keyof typeof STATUS_LABEL }): Provenance => ({
-    refs: citations.cite(thing.sources),
-    evidence: EVIDENCE_LABEL[thing.evidence],
-    ...(thing.status === 'verified' ? {} : { status: STATUS_LABEL[thing.status] }),
-  });
+  const sourceMap = sourcesById(data.sources);
+  const from = (thing: { sources: string[]; status: keyof typeof STATUS_LABEL }): Provenance => {
+    const evidence = evidenceLabel(thing, sourceMap);
+    return {
+      refs: citations.cite(thing.sources),
+      ...(evidence ? { evidence } : {}),
+      ...(thing.status === 'verified' ? {} : { status: STATUS_LABEL[thing.status] }),
+    };
+  };
   const notes = (list: Note[]): Item[] =>
     list
       .filter((n) => regulatorShown(n.regulator))

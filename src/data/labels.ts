@@ -63,6 +63,7 @@ export const EVIDENCE_LABEL = {
   label: 'prescribing information',
   regulator: 'regulator',
   guideline: 'guideline',
+  society: 'professional society',
   trial: 'trial',
   'meta-analysis': 'meta-analysis',
   observational: 'observational study',
@@ -71,6 +72,7 @@ export const EVIDENCE_LABEL = {
   letter: 'letter (authors’ suggestion)',
   opinion: 'expert opinion',
   news: 'news report',
+  secondary: 'secondary source',
 } as const;
 
 export const LEVEL_LABEL = {

@@ -10,24 +10,15 @@ export const IsoDate = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9
 
 export const SourceId = z.string().check(z.regex(/^S\d+[a-z]?$/, 'source ids look like S3 or S3b'));
 
+/** The reference's grade of a source: P (label, regulator, peer-reviewed paper), N (news or press), S (low-grade page). */
 export const SourceGrade = z.enum(['primary', 'news', 'secondary']);
 
-export const Source = z.strictObject({
-  id: SourceId,
-  /** The citation as the reference gives it: authors or publisher, title, journal or site, date. */
-  citation: nonEmpty(),
-  year: z.optional(z.string().check(z.regex(/^\d{4}$/))),
-  /** Where the reference read it (some are mirrors of the canonical page), first link first. */
-  links: z.optional(z.array(z.string().check(z.regex(/^https?:\/\/\S+$/))).check(z.minLength(1))),
-  doi: z.optional(z.string().check(z.regex(/^10\.\d{4,9}\/\S+$/))),
-  grade: SourceGrade,
-});
-
-/** What kind of evidence a note rests on, strongest first. */
-export const EvidenceKind = z.enum([
+/** What a source is, strongest first. Every primary source says; a news or secondary source may say no more than "opinion". */
+export const DOCUMENT_KINDS = [
   'label',
   'regulator',
   'guideline',
+  'society',
   'trial',
   'meta-analysis',
   'observational',
@@ -36,7 +27,33 @@ export const EvidenceKind = z.enum([
   'letter',
   'opinion',
   'news',
-]);
+] as const;
+export const DocumentKind = z.enum(DOCUMENT_KINDS);
+const WEAK_KINDS: readonly string[] = ['letter', 'opinion', 'news'];
+
+export const Source = z
+  .strictObject({
+    id: SourceId,
+    /** The citation as the reference gives it: authors or publisher, title, journal or site, date. */
+    citation: nonEmpty(),
+    year: z.optional(z.string().check(z.regex(/^\d{4}$/))),
+    /** Where the reference read it (some are mirrors of the canonical page), first link first. */
+    links: z.optional(z.array(z.string().check(z.regex(/^https?:\/\/\S+$/))).check(z.minLength(1))),
+    doi: z.optional(z.string().check(z.regex(/^10\.\d{4,9}\/\S+$/))),
+    grade: SourceGrade,
+    kind: z.optional(DocumentKind),
+  })
+  .check(
+    z.refine((s) => s.grade !== 'primary' || s.kind !== undefined, 'a primary source says what kind of document it is'),
+    z.refine((s) => s.grade === 'primary' || s.kind === undefined || WEAK_KINDS.includes(s.kind), 'a news or secondary source counts as no more than news or opinion, whatever it reprints'),
+  );
+
+/**
+ * What kind of evidence a note rests on, strongest first: the kinds of the sources it cites
+ * (src/data/evidence.ts derives it; no note states its own). "secondary" is a low-grade page.
+ */
+export const EVIDENCE_KINDS = [...DOCUMENT_KINDS, 'secondary'] as const;
+export const EvidenceKind = z.enum(EVIDENCE_KINDS);
 
 /**
  * How far the reference could confirm a fact. UNVERIFIED facts are never in the
@@ -50,7 +67,6 @@ export const Category = z.enum(['names', 'profile', 'selectivity', 'approval', '
 
 const sourced = {
   sources: z.array(SourceId).check(z.minLength(1)),
-  evidence: EvidenceKind,
   status: Status,
 };
 

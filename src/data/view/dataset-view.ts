@@ -9,6 +9,7 @@ import {
   UNIT_LABEL,
   formatIsoDate,
 } from '../labels';
+import { evidenceLabel, sourcesById } from '../evidence';
 import { toHtml, toMarkdown, type Block, type Inline } from './blocks';
 
 // The human-readable view of the whole dataset: every note with its citation.
@@ -18,28 +19,32 @@ import { toHtml, toMarkdown, type Block, type Inline } from './blocks';
 interface Sourced {
   sources: string[];
   status: 'verified' | 'secondary' | 'seed-only';
-  evidence?: string;
 }
 
-/** " [S3, S4]" plus the evidence kind and, when not verified, the status. */
-function cite(thing: Sourced, brackets = true): Inline[] {
-  const parts: Inline[] = brackets ? [' ['] : [];
-  thing.sources.forEach((id, i) => {
-    if (i) parts.push(', ');
-    parts.push({ text: id, href: `#${id}` });
-  });
-  if (brackets) parts.push(']');
-  const labels = [thing.evidence, thing.status === 'verified' ? undefined : STATUS_LABEL[thing.status]].filter(Boolean);
-  if (labels.length) parts.push(` (${labels.join('; ')})`);
-  return parts;
+type Cite = (thing: Sourced, brackets?: boolean) => Inline[];
+
+/** " [S3, S4]" plus the evidence kind (from the sources) and, when not verified, the status. */
+function citer(dataset: Dataset): Cite {
+  const sources = sourcesById(dataset.sources);
+  return (thing, brackets = true) => {
+    const parts: Inline[] = brackets ? [' ['] : [];
+    thing.sources.forEach((id, i) => {
+      if (i) parts.push(', ');
+      parts.push({ text: id, href: `#${id}` });
+    });
+    if (brackets) parts.push(']');
+    const labels = [evidenceLabel(thing, sources), thing.status === 'verified' ? undefined : STATUS_LABEL[thing.status]].filter(Boolean);
+    if (labels.length) parts.push(` (${labels.join('; ')})`);
+    return parts;
+  };
 }
 
-function noteItem(note: Note): Inline[] {
+const noteItemWith = (cite: Cite) => (note: Note): Inline[] => {
   const where = note.regulator ? `${REGULATOR_LABEL[note.regulator]}: ` : '';
   return [where + note.text, ...cite(note)];
-}
+};
 
-function conflictBlocks(conflict: Conflict): Block[] {
+function conflictBlocks(cite: Cite, conflict: Conflict): Block[] {
   return [
     { type: 'paragraph', parts: [`Conflict: ${conflict.topic}`] },
     {
@@ -52,7 +57,7 @@ function conflictBlocks(conflict: Conflict): Block[] {
   ];
 }
 
-function sectionOrNoData<T>(section: { items: T[]; noData?: { reason: string; sources?: string[] } }, render: (items: T[]) => Block[]): Block[] {
+function sectionOrNoData<T>(cite: Cite, section: { items: T[]; noData?: { reason: string; sources?: string[] } }, render: (items: T[]) => Block[]): Block[] {
   if (section.items.length) return render(section.items);
   const reason = section.noData?.reason ?? 'No data.';
   const sources = section.noData?.sources;
@@ -60,6 +65,8 @@ function sectionOrNoData<T>(section: { items: T[]; noData?: { reason: string; so
 }
 
 function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
+  const cite = citer(dataset);
+  const noteItem = noteItemWith(cite);
   const blocks: Block[] = [{ type: 'heading', level: 2, text: drug.inn[0]!.toUpperCase() + drug.inn.slice(1), id: drug.id }];
 
   blocks.push({ type: 'heading', level: 3, text: 'Names' });
@@ -80,7 +87,7 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
   blocks.push({ type: 'paragraph', parts: [`${p.drugClass}; ${p.generation} generation; ${p.routes.join(' and ')}.`] });
   blocks.push({ type: 'list', items: p.notes.map(noteItem) });
   blocks.push({ type: 'paragraph', parts: ['Dosing'] });
-  blocks.push(...sectionOrNoData(p.dosing, (items) => [{ type: 'list', items: items.map(noteItem) }]));
+  blocks.push(...sectionOrNoData(cite, p.dosing, (items) => [{ type: 'list', items: items.map(noteItem) }]));
 
   const s = drug.selectivity;
   blocks.push({ type: 'heading', level: 3, text: 'Selectivity' });
@@ -101,7 +108,7 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
   blocks.push({ type: 'heading', level: 3, text: 'Approval status' });
   blocks.push({ type: 'paragraph', parts: ['Atopic dermatitis'] });
   blocks.push(
-    ...sectionOrNoData(a.atopicDermatitis, (items) => [
+    ...sectionOrNoData(cite, a.atopicDermatitis, (items) => [
       {
         type: 'table',
         head: ['Regulator', 'Status', 'Date', 'Population', 'Restrictions and notes', 'Source'],
@@ -123,7 +130,7 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
   );
   blocks.push({ type: 'paragraph', parts: ['Other indications'] });
   blocks.push(
-    ...sectionOrNoData(a.otherIndications, (items) => [
+    ...sectionOrNoData(cite, a.otherIndications, (items) => [
       {
         type: 'table',
         head: ['Regulator', 'Indication', 'Date', 'Source'],
@@ -147,7 +154,7 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
   const v = drug.viralRisk;
   blocks.push({ type: 'heading', level: 3, text: 'Viral-infection risk' });
   blocks.push(
-    ...sectionOrNoData(v.figures, (items) => [
+    ...sectionOrNoData(cite, v.figures, (items) => [
       {
         type: 'table',
         head: ['Infection', 'Arm', 'Rate', 'Unit', 'Population', 'Source'],
@@ -159,9 +166,9 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
   blocks.push({ type: 'paragraph', parts: [`Caveat: ${dataset.caveats.crossTrial}`] });
 
   blocks.push({ type: 'heading', level: 3, text: 'Prophylaxis and screening' });
-  blocks.push(...sectionOrNoData(drug.prophylaxis, (items) => [{ type: 'list', items: items.map(noteItem) }]));
+  blocks.push(...sectionOrNoData(cite, drug.prophylaxis, (items) => [{ type: 'list', items: items.map(noteItem) }]));
 
-  for (const conflict of drug.conflicts) blocks.push(...conflictBlocks(conflict));
+  for (const conflict of drug.conflicts) blocks.push(...conflictBlocks(cite, conflict));
   return blocks;
 }
 
@@ -190,6 +197,8 @@ export function datasetViewBlocks(dataset: Dataset): Block[] {
     { type: 'list', items: dataset.drugs.map((d): Inline[] => [{ text: d.inn, href: `#${d.id}` }]) },
   ];
   for (const drug of dataset.drugs) blocks.push(...drugBlocks(drug, dataset));
+  const cite = citer(dataset);
+  const noteItem = noteItemWith(cite);
 
   blocks.push({ type: 'heading', level: 2, text: 'The whole class', id: 'class' });
   const sections: [string, Note[]][] = [
@@ -203,7 +212,7 @@ export function datasetViewBlocks(dataset: Dataset): Block[] {
     blocks.push({ type: 'list', items: notes.map(noteItem) });
   }
   blocks.push({ type: 'heading', level: 3, text: 'Conflicts' });
-  for (const conflict of dataset.classConflicts) blocks.push(...conflictBlocks(conflict));
+  for (const conflict of dataset.classConflicts) blocks.push(...conflictBlocks(cite, conflict));
 
   blocks.push({ type: 'heading', level: 2, text: 'Sources', id: 'sources' });
   blocks.push({ type: 'paragraph', parts: ['Links are where the facts were read; some are mirrors of the canonical page.'] });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Dataset, type Conflict, type Note } from '@/src/data/schema';
+import { Dataset, Source, type Conflict, type Note } from '@/src/data/schema';
 import { dataset } from '@/src/data/dataset';
 import { matchableNames } from '@/src/data/names';
+import { evidenceOf, sourcesById } from '@/src/data/evidence';
 
 const parsed = Dataset.safeParse(dataset);
 
@@ -100,6 +101,7 @@ describe('names', () => {
 describe('sources', () => {
   const ids = new Set(dataset.sources.map((s) => s.id));
   const things = sourcedThings(dataset);
+  const sources = sourcesById(dataset.sources);
   const cited = new Set(things.flatMap(({ thing }) => thing.sources as string[]));
 
   it('every cited source exists', () => {
@@ -126,9 +128,14 @@ describe('sources', () => {
 
   it('a fact that rests on the letter alone is marked as such', () => {
     const wrong = things
-      .filter(({ thing }) => thing.evidence === 'letter' && thing.status !== 'seed-only')
+      .filter(({ thing }) => typeof thing.status === 'string')
+      .filter(({ thing }) => evidenceOf(thing.sources as string[], sources).join() === 'letter' && thing.status !== 'seed-only')
       .map(({ path }) => path);
     expect(wrong).toEqual([]);
+  });
+
+  it('no fact states its own kind of evidence: it is derived from the sources it cites', () => {
+    expect(things.filter(({ thing }) => 'evidence' in thing).map(({ path }) => path)).toEqual([]);
   });
 });
 
@@ -185,11 +192,37 @@ describe('every category', () => {
   it('keeps the letter\'s antiviral regimens as a letter\'s suggestion, not a label instruction', () => {
     const antiviral = dataset.classNotes.prophylaxis.filter((n) => /valacyclovir|acyclovir/.test(n.text));
     expect(antiviral.length).toBeGreaterThan(0);
-    for (const note of antiviral) expect([note.evidence, note.status]).toEqual(['letter', 'seed-only']);
+    for (const note of antiviral) expect([evidenceOf(note.sources, sourcesById(dataset.sources)), note.status]).toEqual([['letter'], 'seed-only']);
   });
 
   it('does not present the live zoster vaccine as current', () => {
     const live = dataset.classNotes.prophylaxis.find((n) => /Zostavax/.test(n.text));
     expect(live?.text).toMatch(/not been available in the US since 18 Nov 2020/);
+  });
+});
+
+describe('the kind of evidence a fact shows', () => {
+  const sources = sourcesById(dataset.sources);
+  const drug = (id: string) => dataset.drugs.find((d) => d.id === id)!;
+  const shown = (thing: { sources: string[] }) => evidenceOf(thing.sources, sources);
+
+  it('comes from the sources: a news report of a label is a news report, a clinic page a secondary source', () => {
+    // Typed by hand as "label" or "review" before; their sources are news reports, a reprint and a clinic page.
+    expect(shown(drug('abrocitinib').profile.dosing.items.find((n) => n.id === 'abro-dose-eu-50')!)).toEqual(['news']);
+    expect(shown(drug('upadacitinib').profile.dosing.items.find((n) => n.id === 'upa-dose-us')!)).toEqual(['news', 'secondary']);
+    expect(shown(drug('baricitinib').approval.atopicDermatitis.items.find((a) => a.regulator === 'jp-mhlw')!)).toEqual(['secondary']);
+  });
+
+  it('lists each kind a note cites, strongest first', () => {
+    expect(evidenceOf(['S4', 'S3', 'S36'], sources)).toEqual(['label', 'news', 'secondary']);
+  });
+
+  it('cannot be claimed by a source beyond what it is', () => {
+    const base = { id: 'S999', citation: 'A citation.' };
+    expect(Source.safeParse({ ...base, grade: 'primary', kind: 'label' }).success).toBe(true);
+    expect(Source.safeParse({ ...base, grade: 'primary' }).success, 'a primary source names its kind').toBe(false);
+    expect(Source.safeParse({ ...base, grade: 'news', kind: 'label' }).success, 'a news report of a label').toBe(false);
+    expect(Source.safeParse({ ...base, grade: 'secondary', kind: 'review' }).success, 'a clinic page').toBe(false);
+    expect(Source.safeParse({ ...base, grade: 'news', kind: 'opinion' }).success, 'an interview').toBe(true);
   });
 });
