@@ -172,6 +172,7 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
       const out: Item[] = [];
       if (x.restrictions) out.push({ kind: 'note', prefix, text: x.restrictions, from: from(x) });
       if (x.dateNote) out.push({ kind: 'note', prefix, text: x.dateNote, from: from(x) });
+      if (x.populationAtApproval) out.push({ kind: 'note', prefix, text: `At first approval${x.date ? ` (${formatIsoDate(x.date)})` : ''}: ${x.populationAtApproval}.`, from: from(x) });
       for (const e of x.extensions ?? []) out.push({ kind: 'note', prefix, text: e.date ? `${formatIsoDate(e.date)}: ${e.text}` : e.text, from: from(e) });
       return out;
     });
@@ -230,7 +231,7 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
       }
       group.rows.push({ arm: f.arm, rate: f.rate });
     }
-    const order = ['Herpes zoster', 'Herpes simplex', 'Eczema herpeticum'];
+    const order: string[] = Object.values(INFECTION_LABEL);
     const figureItems = [...groups.values()].sort((a, b) => order.indexOf(a.infection) - order.indexOf(b.infection));
     sections.push({
       id: 'viralRisk',

@@ -65,7 +65,14 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
           const item = d.approval.atopicDermatitis.items.find((a) => a.regulator === r);
           if (!item) return cell(['no record in the reference']);
           const state = item.state === 'approved' ? 'approved' : 'not approved';
-          return cell([item.date ? `${state} ${formatIsoDate(item.date)}` : state, ...(item.population ? [item.population] : [])], item.sources);
+          // The population as it stands now; how it was widened follows as history.
+          const history = [
+            ...(item.populationAtApproval ? [`At first approval: ${item.populationAtApproval}.`] : []),
+            ...(item.extensions ?? []).map((e) => (e.date ? `${formatIsoDate(e.date)}: ${e.text}` : e.text)),
+          ];
+          return cell([item.date ? `${state} ${formatIsoDate(item.date)}` : state, ...(item.population ? [item.population] : []), ...history], [
+            ...new Set([...item.sources, ...(item.extensions ?? []).flatMap((e) => e.sources)]),
+          ]);
         }),
       }),
     ),

@@ -19,6 +19,7 @@ export const INFECTION_LABEL: Record<Infection, string> = {
   'herpes-zoster': 'Herpes zoster',
   'herpes-simplex': 'Herpes simplex',
   'eczema-herpeticum': 'Eczema herpeticum',
+  'opportunistic-other-than-tb-hz': 'Opportunistic infections other than tuberculosis and zoster (almost all eczema herpeticum)',
 };
 
 export const UNIT_LABEL = {

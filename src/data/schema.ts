@@ -150,7 +150,10 @@ export const AdApproval = z.strictObject({
   date: z.optional(IsoDate),
   /** Context for the date: opinion dates, launch dates, or why the exact day is not given. */
   dateNote: z.optional(nonEmpty()),
+  /** Who the approval covers now, after every extension below. */
   population: z.optional(nonEmpty()),
+  /** Who it covered when first approved, when that has since been widened: shown as history. */
+  populationAtApproval: z.optional(nonEmpty()),
   restrictions: z.optional(nonEmpty()),
   /** Extensions to new populations, each with its own date and source. */
   extensions: z.optional(
@@ -175,7 +178,12 @@ export const BoxedWarning = z.strictObject({
   ...sourced,
 });
 
-export const Infection = z.enum(['herpes-zoster', 'herpes-simplex', 'eczema-herpeticum']);
+/**
+ * What a figure counts, as its source measured it. 'opportunistic-other-than-tb-hz' is how Rising Up
+ * reported its later eczema herpeticum figures: opportunistic infections other than tuberculosis
+ * and zoster, almost all of them eczema herpeticum.
+ */
+export const Infection = z.enum(['herpes-zoster', 'herpes-simplex', 'eczema-herpeticum', 'opportunistic-other-than-tb-hz']);
 
 /** 'per-100-py' is an incidence rate per 100 patient-years where the source does not say events or patients. */
 export const RateUnit = z.enum(['per-100-py', 'events-per-100-py', 'patients-per-100-py', 'percent-of-patients']);

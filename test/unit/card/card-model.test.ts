@@ -53,7 +53,7 @@ describe('the card model', () => {
     for (const t of items(model(id)).flatMap(texts)) {
       // Notes may be joined with their date or regulator; each piece must come from the data.
       for (const piece of t.split(/(?<=\.)\s(?=[A-Z])|: /)) {
-        if (/^(No (verified|atopic)|None recorded)/.test(piece)) continue;
+        if (/^(No (verified|atopic)|None recorded|At first approval)/.test(piece)) continue;
         expect(corpus.includes(JSON.stringify(piece.replace(/\.$/, '')).slice(1, -1)), `${id}: "${piece}"`).toBe(true);
       }
     }
@@ -129,5 +129,36 @@ describe('the card model', () => {
     const flagged = dataset.drugs.flatMap((d) => items(model(d.id))).filter((i) => 'from' in i && i.from.status);
     expect(flagged.length).toBeGreaterThan(0);
     for (const i of flagged) if ('from' in i) expect(['secondary source only', 'single source, not confirmed elsewhere']).toContain(i.from.status);
+  });
+});
+
+describe('what the card says a figure counts (issue 14)', () => {
+  it('2. heads Rising Up\'s 112-week rates with what the study measured, not as eczema herpeticum', () => {
+    const figures = items(model('upadacitinib')).filter((i): i is Extract<Item, { kind: 'figures' }> => i.kind === 'figures');
+    const later = figures.find((f) => f.rows.some((r) => r.rate === '4.3'))!;
+    expect(later.infection).toBe('Opportunistic infections other than tuberculosis and zoster (almost all eczema herpeticum)');
+    expect(later.rows).toEqual([{ arm: '15 mg', rate: '4.3' }, { arm: '30 mg', rate: '2.1' }]);
+    const eh = figures.filter((f) => f.infection === 'Eczema herpeticum');
+    expect(eh.flatMap((f) => f.rows.map((r) => r.rate))).toEqual(['3.3', '1.1']);
+    // Shown after the infections it is not, in the fixed order.
+    expect(figures.map((f) => f.infection).indexOf(later.infection)).toBe(figures.length - 1);
+  });
+});
+
+describe('the population an approval covers (issue 14)', () => {
+  it('3. the card shows who abrocitinib\'s US approval covers now, and the adult-only start as history', () => {
+    const m = model('abrocitinib', { regulators: ['us-fda'] });
+    const approval = m.sections.find((s) => s.id === 'approval')!;
+    const line = approval.summary.find((i): i is Extract<Item, { kind: 'approval' }> => i.kind === 'approval')!;
+    expect(line.population).toBe('Adults and adolescents 12 and older with refractory moderate-to-severe atopic dermatitis');
+    const history = approval.details.flatMap(texts);
+    expect(history).toContain('At first approval (14 Jan 2022): Adults with refractory moderate-to-severe atopic dermatitis.');
+    expect(history).toContain('Feb 2023: Adolescents 12 to under 18 years added.');
+  });
+
+  it('3. ruxolitinib cream: children 2 to 11 are in the current US population', () => {
+    const approval = model('ruxolitinib', { regulators: ['us-fda'] }).sections.find((s) => s.id === 'approval')!;
+    const line = approval.summary.find((i): i is Extract<Item, { kind: 'approval' }> => i.kind === 'approval')!;
+    expect(line.population).toMatch(/2 years and older/);
   });
 });

@@ -29,7 +29,8 @@ describe('the comparison of the six drugs', () => {
         if (!item) expect(c.lines).toEqual(['no record in the reference']);
         else {
           expect(c.lines[0]!.startsWith(item.state === 'approved' ? 'approved' : 'not approved')).toBe(true);
-          expect(c.sources.map((s) => s.id)).toEqual([...new Set(item.sources)]);
+          // The approval's own sources, then those of its extensions (shown as history in the same cell).
+          expect(c.sources.map((s) => s.id)).toEqual([...new Set([...item.sources, ...(item.extensions ?? []).flatMap((e) => e.sources)])]);
         }
       }
     }
@@ -62,6 +63,31 @@ describe('the comparison of the six drugs', () => {
         if (c.lines[0] === 'no record in the reference') continue;
         expect(c.sources.length, `${r.id}: ${c.lines[0]}`).toBeGreaterThan(0);
         for (const s of c.sources) expect(known.has(s.id)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('populations widened since approval (issue 14)', () => {
+  // The approvals whose population was widened later: what each covers now, and who it covered at first.
+  const widened = [
+    ['abrocitinib', 'us-fda', /^Adults and adolescents 12 and older/, /^Adults with/],
+    ['abrocitinib', 'cn-nmpa', /^Adults and adolescents 12 and older$/, /^Adults$/],
+    ['ruxolitinib', 'us-fda', /2 years and older/, /12 and older/],
+  ] as const;
+
+  it.each(widened)('3. %s (%s): the compare table shows the current population, then the history', (drugId, regulator, now, before) => {
+    const c = row(`ad-${regulator}`).cells[drugIndex(drugId)]!;
+    expect(c.lines[1]).toMatch(now);
+    const history = c.lines.slice(2).filter((l) => l.startsWith('At first approval: ')).map((l) => l.slice('At first approval: '.length).replace(/\.$/, ''));
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatch(before);
+  });
+
+  it('3. every approval with a recorded widening keeps its first population as history', () => {
+    for (const drug of dataset.drugs) {
+      for (const a of drug.approval.atopicDermatitis.items) {
+        if (a.populationAtApproval) expect(a.extensions?.length, `${drug.id} ${a.regulator}`).toBeGreaterThan(0);
       }
     }
   });

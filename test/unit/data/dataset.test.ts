@@ -226,3 +226,16 @@ describe('the kind of evidence a fact shows', () => {
     expect(Source.safeParse({ ...base, grade: 'news', kind: 'opinion' }).success, 'an interview').toBe(true);
   });
 });
+
+describe('defects found in the claim-by-claim review (issue 14)', () => {
+  const drug = (id: string) => dataset.drugs.find((d) => d.id === id)!;
+
+  it('1. the class note on prior systemic therapy names every approval that requires it, China included', () => {
+    const note = dataset.classNotes.approval.find((n) => n.id === 'class-us-prior-systemic')!;
+    const china = drug('abrocitinib').approval.atopicDermatitis.items.find((a) => a.regulator === 'cn-nmpa')!;
+    expect(china.restrictions).toMatch(/after other systemic therapy/);
+    expect(note.text).not.toMatch(/^Only the US and Canadian/);
+    expect(note.text).toMatch(/China/);
+    expect(note.sources).toEqual(expect.arrayContaining(['S3', 'S21', 'S10', 'S12']));
+  });
+});
