@@ -239,3 +239,14 @@ describe('defects found in the claim-by-claim review (issue 14)', () => {
     expect(note.sources).toEqual(expect.arrayContaining(['S3', 'S21', 'S10', 'S12']));
   });
 });
+
+describe('source links (issue 14)', () => {
+  // DOI prefixes of data repositories (Mendeley Data, Zenodo, figshare, Dryad): a dataset, not the paper.
+  const DATA_REPOSITORY_DOI = /^10\.(17632|5281|6084|5061)\//;
+
+  it('4. a source\'s DOI link is the cited document\'s own, never its data supplement (S72 linked a Mendeley dataset)', () => {
+    expect(dataset.sources.filter((s) => s.doi && DATA_REPOSITORY_DOI.test(s.doi)).map((s) => s.id)).toEqual([]);
+    const s72 = dataset.sources.find((s) => s.id === 'S72')!;
+    expect(s72.links?.[0]).toMatch(/PIIS0190962223028785/);
+  });
+});
