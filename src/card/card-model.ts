@@ -10,6 +10,7 @@ import {
   STATUS_LABEL,
   UNIT_LABEL,
   formatIsoDate,
+  generationLabel,
 } from '../data/labels';
 import type { CardSection, Settings } from '../settings/settings';
 import type { CardData } from './card-data';
@@ -267,7 +268,7 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
     ...(written && written.toLowerCase() !== drug.inn.toLowerCase()
       ? { asWritten: { text: written, kind: name ? NAME_KIND_LABEL[name.kind] : 'name on the page' } }
       : {}),
-    profile: `${p.drugClass} · ${p.routes.join(' and ')} · ${p.generation} generation`,
+    profile: `${p.drugClass} · ${p.routes.join(' and ')} · ${generationLabel(p.generation)}`,
     factsAsOf: formatIsoDate(data.factsCurrentAsOf),
     sections,
     sources,

@@ -82,3 +82,8 @@ export const LEVEL_LABEL = {
   weaker: 'weaker',
   'not-reported': 'not reported',
 } as const;
+
+/** "First/second generation" is an informal label from reviews, not a regulatory class: shown as such. */
+export function generationLabel(generation: 'first' | 'second'): string {
+  return `“${generation} generation” in reviews (an informal label)`;
+}

@@ -8,6 +8,7 @@ import {
   STATUS_LABEL,
   UNIT_LABEL,
   formatIsoDate,
+  generationLabel,
 } from '../labels';
 import { evidenceLabel, sourcesById } from '../evidence';
 import { toHtml, toMarkdown, type Block, type Inline } from './blocks';
@@ -84,7 +85,7 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
 
   const p = drug.profile;
   blocks.push({ type: 'heading', level: 3, text: 'What it is' });
-  blocks.push({ type: 'paragraph', parts: [`${p.drugClass}; ${p.generation} generation; ${p.routes.join(' and ')}.`] });
+  blocks.push({ type: 'paragraph', parts: [`${p.drugClass}; ${generationLabel(p.generation)}; ${p.routes.join(' and ')}.`] });
   blocks.push({ type: 'list', items: p.notes.map(noteItem) });
   blocks.push({ type: 'paragraph', parts: ['Dosing'] });
   blocks.push(...sectionOrNoData(cite, p.dosing, (items) => [{ type: 'list', items: items.map(noteItem) }]));

@@ -162,3 +162,20 @@ describe('the population an approval covers (issue 14)', () => {
     expect(line.population).toMatch(/2 years and older/);
   });
 });
+
+describe('the card header (issue 14)', () => {
+  it.each(ids)('11. %s: "generation" is shown as the informal label from reviews it is, never as a plain fact', (id) => {
+    const m = model(id);
+    expect(m.profile).toMatch(/“(first|second) generation” in reviews \(an informal label\)/);
+    expect(m.profile).not.toMatch(/· (first|second) generation$/);
+  });
+});
+
+describe('conflicts on the card (issue 14)', () => {
+  it('8. the card\'s approval section shows the disputed Corectim date with both sides and their sources', () => {
+    const approval = model('delgocitinib').sections.find((s) => s.id === 'approval')!;
+    const conflict = [...approval.summary, ...approval.details].find((i): i is Extract<Item, { kind: 'conflict' }> => i.kind === 'conflict' && /Corectim/.test(i.topic))!;
+    expect(conflict.sides).toHaveLength(2);
+    for (const side of conflict.sides) expect(side.from.refs.length).toBeGreaterThan(0);
+  });
+});

@@ -238,6 +238,28 @@ describe('defects found in the claim-by-claim review (issue 14)', () => {
     expect(note.text).toMatch(/China/);
     expect(note.sources).toEqual(expect.arrayContaining(['S3', 'S21', 'S10', 'S12']));
   });
+
+  it('8. Corectim\'s Japan approval date is shown as a conflict with both sides sourced, not one side as a note', () => {
+    const corectim = drug('delgocitinib').approval.atopicDermatitis.items.find((a) => a.regulator === 'jp-mhlw')!;
+    expect(corectim.date).toBeUndefined();
+    expect(corectim.dateNote).not.toMatch(/March 2020/);
+    const conflict = drug('delgocitinib').conflicts.find((c) => c.id === 'delgo-jp-approval-date')!;
+    expect(conflict.category).toBe('approval');
+    expect(conflict.sides.map((s) => s.position.match(/(January|March) 2020/)?.[1])).toEqual(['March', 'January']);
+    for (const side of conflict.sides) expect(side.sources.length).toBeGreaterThan(0);
+  });
+
+  it('9. the interview\'s unverified claim that trials allowed calcineurin inhibitors is not shown', () => {
+    const shown = JSON.stringify([dataset.classConflicts, dataset.classNotes, dataset.drugs]);
+    expect(shown).not.toMatch(/trials allowed them/);
+    expect(shown).not.toMatch(/trials (allowed|permitted) (topical )?calcineurin/i);
+  });
+
+  it('10. atopic dermatitis dosing lists no rheumatoid arthritis posology (baricitinib 2 mg over 75)', () => {
+    for (const d of dataset.drugs) {
+      expect(d.profile.dosing.items.filter((n) => /rheumatoid|over 75/i.test(n.text)).map((n) => n.id), d.id).toEqual([]);
+    }
+  });
 });
 
 describe('source links (issue 14)', () => {
