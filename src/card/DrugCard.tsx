@@ -202,6 +202,7 @@ export function DrugCard({ model, idPrefix = 'jak-lens', actions }: DrugCardProp
                         open
                         <span class="visually-hidden"> source {s.n} in a new tab</span>
                       </a>
+                      {s.linkNote && <span class="evidence"> ({s.linkNote})</span>}
                     </>
                   )}
                 </li>

@@ -54,6 +54,8 @@ export interface SourceEntry {
   grade: Source['grade'];
   /** Where to read it: the DOI when there is one, else the first link. */
   href?: string;
+  /** What that link is, when it is not the document's own page. */
+  linkNote?: string;
 }
 
 export interface CardModel {
@@ -256,7 +258,8 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
   const sources: SourceEntry[] = citations.entries().map(([id, n]) => {
     const s = sourceById.get(id);
     const href = s?.doi ? `https://doi.org/${s.doi}` : s?.links?.[0];
-    return { n, id, citation: s?.citation ?? id, grade: s?.grade ?? 'secondary', ...(href ? { href } : {}) };
+    const linkNote = !s?.doi && s?.linkNote ? { linkNote: s.linkNote } : {};
+    return { n, id, citation: s?.citation ?? id, grade: s?.grade ?? 'secondary', ...(href ? { href, ...linkNote } : {}) };
   });
 
   const written = options.asWritten?.trim();

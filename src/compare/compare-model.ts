@@ -35,7 +35,8 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
     [...new Set(ids)].map((id) => {
       const s = sourceById.get(id);
       const href = s?.doi ? `https://doi.org/${s.doi}` : s?.links?.[0];
-      return { id, citation: s?.citation ?? id, ...(href ? { href } : {}) };
+      const note = href && !s?.doi && s?.linkNote ? ` Link: ${s.linkNote}` : '';
+      return { id, citation: `${s?.citation ?? id}${note}`, ...(href ? { href } : {}) };
     });
   const cell = (lines: string[], ids: readonly string[] = []): Cell => ({ lines, sources: sources(ids) });
   const drugs = dataset.drugs;

@@ -39,6 +39,8 @@ export const Source = z
     year: z.optional(z.string().check(z.regex(/^\d{4}$/))),
     /** Where the reference read it (some are mirrors of the canonical page), first link first. */
     links: z.optional(z.array(z.string().check(z.regex(/^https?:\/\/\S+$/))).check(z.minLength(1))),
+    /** What the first link is when it is not the document's own page (a staging copy, a search page, an index). */
+    linkNote: z.optional(nonEmpty()),
     doi: z.optional(z.string().check(z.regex(/^10\.\d{4,9}\/\S+$/))),
     grade: SourceGrade,
     kind: z.optional(DocumentKind),

@@ -177,6 +177,7 @@ function sourceItem(source: Source): Inline[] {
   const parts: Inline[] = [`${source.id} (${GRADE_LABEL[source.grade]}). ${source.citation}`];
   if (source.doi) parts.push(' doi:', { text: source.doi, href: `https://doi.org/${source.doi}` });
   for (const link of source.links ?? []) parts.push(' ', { text: link, href: link });
+  if (source.linkNote) parts.push(` (${source.linkNote})`);
   return parts;
 }
 

@@ -272,3 +272,36 @@ describe('source links (issue 14)', () => {
     expect(s72.links?.[0]).toMatch(/PIIS0190962223028785/);
   });
 });
+
+describe('citations read as complete references (issue 14)', () => {
+  // Names a reader can place a citation by: the six drugs, their brands and codes, or the named study.
+  const placeable = new RegExp(
+    [...dataset.drugs.flatMap((d) => [d.inn, ...d.names.map((n) => n.text)]), 'ORAL Surveillance', 'Rising Up', 'JAK', 'zoster', 'Zostavax', 'atopic dermatitis']
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'i',
+  );
+
+  it.each(dataset.sources.map((s) => [s.id, s] as const))('12. %s has no fragment of a removed address and ends as a sentence', (_id, source) => {
+    expect(source.citation).not.toMatch(/\(\s*\)|\(\s*\.\.\.\s*\)|:\s*\(|\s\)|English; Spanish\.|Via [^,.]+: \(/);
+    expect(source.citation).toMatch(/[.)”"]$/);
+  });
+
+  it('12. a part of a source (S3c, S10b...) names its drug or document on its own', () => {
+    const bare = dataset.sources.filter((s) => /[a-z]$/.test(s.id) && !placeable.test(s.citation)).map((s) => `${s.id}: ${s.citation}`);
+    expect(bare).toEqual([]);
+  });
+
+  it('12. a source\'s year is its own publication year (S77 2016, S78 2023; S94 has none: 2016 was an approval date)', () => {
+    const year = (id: string) => dataset.sources.find((s) => s.id === id)!.year;
+    expect([year('S77'), year('S78'), year('S94')]).toEqual(['2016', '2023', undefined]);
+  });
+
+  it('12. a link to a staging copy, a search page or an index says so; no host ends in a dot', () => {
+    const odd = /\/\/[^/]*(staging|uat|trial\.|platformsh)|\/search\/|News-\d{4}\/$|\/\d{4}\/\d{2}\/\d{2}\/$/;
+    for (const s of dataset.sources) {
+      if (s.links?.[0] && odd.test(s.links[0]) && !s.doi) expect(s.linkNote, s.id).toBeDefined();
+      for (const link of s.links ?? []) expect(new URL(link).hostname.endsWith('.'), `${s.id} ${link}`).toBe(false);
+    }
+  });
+});
