@@ -178,7 +178,12 @@ export function DrugCard({ model, idPrefix = 'jak-lens', actions }: DrugCardProp
               model.title
             )}
           </h2>
-          {model.asWritten && <p class="name-kind">“{model.asWritten.text}” is a {model.asWritten.kind}</p>}
+          {model.asWritten && (
+            <p class="name-kind">
+              “{model.asWritten.text}” is a {model.asWritten.kind}
+              {model.asWritten.status && <span class="evidence"> ({model.asWritten.status})</span>}
+            </p>
+          )}
           <p class="profile">{model.profile}</p>
         </div>
         {actions}

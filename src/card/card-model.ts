@@ -62,7 +62,8 @@ export interface CardModel {
   drugId: string;
   title: string;
   /** The name as the page wrote it, when it is not the generic name. */
-  asWritten?: { text: string; kind: string };
+  /** The name as the page wrote it, its kind, and how far the reference confirmed it when not verified. */
+  asWritten?: { text: string; kind: string; status?: string };
   profile: string;
   factsAsOf: string;
   sections: CardSectionModel[];
@@ -269,7 +270,13 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
     drugId: drug.id,
     title: capitalise(drug.inn),
     ...(written && written.toLowerCase() !== drug.inn.toLowerCase()
-      ? { asWritten: { text: written, kind: name ? NAME_KIND_LABEL[name.kind] : 'name on the page' } }
+      ? {
+          asWritten: {
+            text: written,
+            kind: name ? NAME_KIND_LABEL[name.kind] : 'name on the page',
+            ...(name && name.status !== 'verified' ? { status: STATUS_LABEL[name.status] } : {}),
+          },
+        }
       : {}),
     profile: `${p.drugClass} · ${p.routes.join(' and ')} · ${generationLabel(p.generation)}`,
     factsAsOf: formatIsoDate(data.factsCurrentAsOf),

@@ -1,5 +1,6 @@
-import type { Dataset, Drug, Regulator, Source } from '../data/schema';
-import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER, UNIT_LABEL, formatIsoDate } from '../data/labels';
+import { evidenceLabel } from '../data/evidence';
+import type { Dataset, Drug, Regulator, Source, Status } from '../data/schema';
+import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER, STATUS_LABEL, UNIT_LABEL, formatIsoDate } from '../data/labels';
 
 // The six drugs side by side: what a clinician would otherwise assemble from six
 // labels. Every cell keeps the sources of what it says. Pure, so the table's
@@ -14,6 +15,8 @@ export interface CellSource {
 export interface Cell {
   lines: string[];
   sources: CellSource[];
+  /** What the cell's facts rest on, and how far they were confirmed when not verified: "news report; secondary source only". */
+  provenance?: string;
 }
 
 export interface CompareRow {
@@ -38,14 +41,22 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
       const note = href && !s?.doi && s?.linkNote ? ` Link: ${s.linkNote}` : '';
       return { id, citation: `${s?.citation ?? id}${note}`, ...(href ? { href } : {}) };
     });
-  const cell = (lines: string[], ids: readonly string[] = []): Cell => ({ lines, sources: sources(ids) });
+  /** A cell stating `facts`: their sources, the kinds of evidence, and any status short of verified. */
+  const cell = (lines: string[], facts: readonly { sources: readonly string[]; status: Status }[] = []): Cell => {
+    const ids = facts.flatMap((f) => f.sources);
+    const statuses = [...new Set(facts.map((f) => f.status).filter((st) => st !== 'verified'))].map((st) => STATUS_LABEL[st]);
+    const allSecondary = facts.length > 0 && facts.every((f) => f.status === 'secondary');
+    const evidence = evidenceLabel({ sources: ids, status: allSecondary ? 'secondary' : 'verified' }, sourceById);
+    const provenance = [evidence, ...statuses].filter(Boolean).join('; ');
+    return { lines, sources: sources(ids), ...(provenance ? { provenance } : {}) };
+  };
   const drugs = dataset.drugs;
 
   const rows: CompareRow[] = [
     {
       id: 'route',
       label: 'Route and class',
-      cells: drugs.map((d) => cell([d.profile.routes.join(' and '), d.profile.drugClass], d.profile.notes[0]?.sources)),
+      cells: drugs.map((d) => cell([d.profile.routes.join(' and '), d.profile.drugClass], d.profile.notes.slice(0, 1))),
     },
     {
       id: 'selectivity',
@@ -55,7 +66,7 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
         const lines = (['main', 'also', 'weaker', 'not-reported'] as const)
           .filter((level) => byLevel(level).length)
           .map((level) => `${LEVEL_LABEL[level]}: ${byLevel(level).join(', ')}`);
-        return cell(lines, d.selectivity.summary.sources);
+        return cell(lines, [d.selectivity.summary]);
       }),
     },
     ...regulators.map(
@@ -71,9 +82,7 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
             ...(item.populationAtApproval ? [`At first approval: ${item.populationAtApproval}.`] : []),
             ...(item.extensions ?? []).map((e) => (e.date ? `${formatIsoDate(e.date)}: ${e.text}` : e.text)),
           ];
-          return cell([item.date ? `${state} ${formatIsoDate(item.date)}` : state, ...(item.population ? [item.population] : []), ...history], [
-            ...new Set([...item.sources, ...(item.extensions ?? []).flatMap((e) => e.sources)]),
-          ]);
+          return cell([item.date ? `${state} ${formatIsoDate(item.date)}` : state, ...(item.population ? [item.population] : []), ...history], [item, ...(item.extensions ?? [])]);
         }),
       }),
     ),
@@ -83,7 +92,7 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
       cells: drugs.map((d) =>
         cell(
           d.boxedWarning.map((b) => `${b.product}: ${b.present ? 'yes' : 'no'}`),
-          d.boxedWarning.flatMap((b) => b.sources),
+          d.boxedWarning,
         ),
       ),
     },
@@ -94,7 +103,8 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
         const figures = d.viralRisk.figures.items.filter((f) => f.infection === 'herpes-zoster');
         if (!figures.length) {
           const reason = d.viralRisk.figures.noData?.reason ?? 'No herpes zoster figures in the reference.';
-          return cell([reason], d.viralRisk.figures.noData?.sources);
+          const noData = d.viralRisk.figures.noData;
+          return cell([reason], noData?.sources?.length ? [{ sources: noData.sources, status: 'verified' }] : []);
         }
         // One line per study population and unit: figures are comparable only within one.
         const groups = new Map<string, typeof figures>();
@@ -105,7 +115,7 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
         const lines = [...groups.values()].map(
           (g) => `${g.map((f) => `${f.arm} ${f.rate}`).join(' · ')} ${UNIT_LABEL[g[0]!.unit]} (${g[0]!.population})`,
         );
-        return cell(lines, figures.flatMap((f) => f.sources));
+        return cell(lines, figures);
       }),
     },
   ];

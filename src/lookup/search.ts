@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { DrugId, NameKind } from '../data/schema';
+import type { DrugId, NameKind, Status } from '../data/schema';
 import { NAMES_BY_DRUG } from '../data/dataset/names';
 
 // The popup's lookup: any name the dataset lists (generic, brand, code, salt,
@@ -9,6 +9,8 @@ export interface NameEntry {
   drugId: DrugId;
   text: string;
   kind: NameKind;
+  /** How far the reference confirmed the name (a name from a low-grade page says so). */
+  status: Status;
 }
 
 export interface LookupResult {
@@ -24,7 +26,7 @@ function allNames(): NameEntry[] {
   const out: NameEntry[] = [];
   for (const [drugId, names] of Object.entries(NAMES_BY_DRUG) as [DrugId, (typeof NAMES_BY_DRUG)[DrugId]][]) {
     for (const n of names) {
-      for (const text of [n.text, ...(n.variants ?? [])]) out.push({ drugId, text, kind: n.kind });
+      for (const text of [n.text, ...(n.variants ?? [])]) out.push({ drugId, text, kind: n.kind, status: n.status });
     }
   }
   return out;
@@ -56,7 +58,7 @@ export class NameLookup {
     for (const { entry } of ranked) {
       if (seen.has(entry.drugId)) continue;
       seen.add(entry.drugId);
-      out.push({ drugId: entry.drugId, matched: { drugId: entry.drugId, text: entry.text, kind: entry.kind } });
+      out.push({ drugId: entry.drugId, matched: { drugId: entry.drugId, text: entry.text, kind: entry.kind, status: entry.status } });
     }
     return out;
   }

@@ -56,6 +56,7 @@ export function CompareApp() {
                     {c.lines.map((line, j) => (
                       <div key={j}>{line}</div>
                     ))}
+                    {c.provenance && <div class="provenance">({c.provenance})</div>}
                     {c.sources.length > 0 && (
                       <div class="cell-sources">
                         {c.sources.map((s) => {

@@ -4,7 +4,7 @@ import type { CardData } from '@/src/card/card-data';
 import { buildCardModel } from '@/src/card/card-model';
 import { DrugCard } from '@/src/card/DrugCard';
 import { genericName } from '@/src/data/names';
-import { NAME_KIND_LABEL } from '@/src/data/labels';
+import { NAME_KIND_LABEL, STATUS_LABEL } from '@/src/data/labels';
 import type { DrugId } from '@/src/data/schema';
 import { NameLookup, type LookupResult } from '@/src/lookup/search';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/settings';
@@ -110,7 +110,8 @@ export function PopupApp() {
                 {r.matched.text.toLowerCase() !== genericName(r.drugId) && (
                   <span class="muted">
                     {' '}
-                    ({r.matched.text}, {NAME_KIND_LABEL[r.matched.kind]})
+                    ({r.matched.text}, {NAME_KIND_LABEL[r.matched.kind]}
+                    {r.matched.status !== 'verified' && `, ${STATUS_LABEL[r.matched.status]}`})
                   </span>
                 )}
               </li>

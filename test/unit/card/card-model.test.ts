@@ -179,3 +179,11 @@ describe('conflicts on the card (issue 14)', () => {
     for (const side of conflict.sides) expect(side.from.refs.length).toBeGreaterThan(0);
   });
 });
+
+describe('names resting on a secondary source (issue 14)', () => {
+  it('6. the card says a name from a low-grade page is from a secondary source only', () => {
+    const m = buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Jakvinus' });
+    expect(m.asWritten).toEqual({ text: 'Jakvinus', kind: expect.any(String), status: 'secondary source only' });
+    expect(buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Xeljanz' }).asWritten?.status).toBeUndefined();
+  });
+});

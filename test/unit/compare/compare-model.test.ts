@@ -92,3 +92,22 @@ describe('populations widened since approval (issue 14)', () => {
     }
   });
 });
+
+describe('status in the compare table (issue 14)', () => {
+  it('6. approvals resting on a secondary source say so (baricitinib and Corectim in Japan)', () => {
+    for (const drugId of ['baricitinib', 'delgocitinib']) {
+      expect(row('ad-jp-mhlw').cells[drugIndex(drugId)]!.provenance, drugId).toMatch(/secondary source only/);
+    }
+  });
+
+  it('6. every cell stating a fact short of verified shows its status; verified facts show their kind of evidence', () => {
+    for (const drug of dataset.drugs) {
+      for (const a of drug.approval.atopicDermatitis.items) {
+        const c = row(`ad-${a.regulator}`)?.cells[drugIndex(drug.id)];
+        if (!c) continue;
+        if (a.status !== 'verified') expect(c.provenance, `${drug.id} ${a.regulator}`).toMatch(a.status === 'secondary' ? /secondary source only/ : /single source/);
+        else expect(c.provenance, `${drug.id} ${a.regulator}`).toBeTruthy();
+      }
+    }
+  });
+});

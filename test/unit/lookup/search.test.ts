@@ -58,3 +58,12 @@ describe('looking a drug up by name', () => {
     expect(lookup.closest('deucravacitinib').length).toBeGreaterThan(0);
   });
 });
+
+describe('the status of a looked-up name (issue 14)', () => {
+  const lookup = new NameLookup();
+  it.each([['Jakvinus', 'tofacitinib'], ['乌帕替尼', 'upadacitinib'], ['迪高替尼', 'delgocitinib']])('6. %s (%s) comes back marked as resting on a secondary source', (name, drugId) => {
+    const [first] = lookup.search(name);
+    expect(first?.drugId).toBe(drugId);
+    expect(first?.matched.status).toBe('secondary');
+  });
+});
