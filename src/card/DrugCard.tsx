@@ -40,6 +40,7 @@ function ItemView({ item }: { item: Item }) {
           {item.levels.map((l) => (
             <li class={`level level-${l.level}`} key={l.kinase}>
               <span class="kinase">{l.kinase}</span> <span class="level-label">{l.label}</span>
+              {l.from && <Refs from={l.from} />}
             </li>
           ))}
         </ul>

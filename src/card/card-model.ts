@@ -29,7 +29,7 @@ export interface Provenance {
 
 export type Item =
   | { kind: 'note'; text: string; prefix?: string; suffix?: string; from: Provenance }
-  | { kind: 'levels'; levels: { kinase: Kinase; level: keyof typeof LEVEL_LABEL; label: string }[] }
+  | { kind: 'levels'; levels: { kinase: Kinase; level: keyof typeof LEVEL_LABEL; label: string; from?: Provenance }[] }
   | { kind: 'assay'; title: string; figures: { kinase: Kinase; value: string; measure: string }[]; from: Provenance }
   | { kind: 'approval'; regulator: string; product?: string; approved: boolean; date?: string; population?: string; from: Provenance }
   | { kind: 'figures'; infection: string; population: string; unit: string; rows: { arm: string; rate: string }[]; from: Provenance }
@@ -139,7 +139,14 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
       id: 'selectivity',
       title: 'JAK selectivity',
       summary: [
-        { kind: 'levels', levels: KINASES.map((k) => ({ kinase: k, level: s.levels[k], label: LEVEL_LABEL[s.levels[k]] })) },
+        {
+          kind: 'levels',
+          levels: KINASES.map((k) => {
+            const chip = s.levels[k];
+            const sourced = chip.sources && chip.status ? { from: from({ sources: chip.sources, status: chip.status }) } : {};
+            return { kinase: k, level: chip.level, label: LEVEL_LABEL[chip.level], ...sourced };
+          }),
+        },
         ...notes([s.summary]),
       ],
       details: [

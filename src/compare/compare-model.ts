@@ -62,11 +62,12 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
       id: 'selectivity',
       label: 'JAK selectivity',
       cells: drugs.map((d) => {
-        const byLevel = (level: keyof typeof LEVEL_LABEL) => KINASES.filter((k) => d.selectivity.levels[k] === level);
+        const byLevel = (level: keyof typeof LEVEL_LABEL) => KINASES.filter((k) => d.selectivity.levels[k].level === level);
         const lines = (['main', 'also', 'weaker', 'not-reported'] as const)
           .filter((level) => byLevel(level).length)
           .map((level) => `${LEVEL_LABEL[level]}: ${byLevel(level).join(', ')}`);
-        return cell(lines, [d.selectivity.summary]);
+        const chips = KINASES.map((k) => d.selectivity.levels[k]).flatMap((c) => (c.sources && c.status ? [{ sources: c.sources, status: c.status }] : []));
+        return cell(lines, [d.selectivity.summary, ...chips]);
       }),
     },
     ...regulators.map(

@@ -122,6 +122,13 @@ export const Kinase = z.enum(['JAK1', 'JAK2', 'JAK3', 'TYK2']);
 /** How strongly a kinase is inhibited, as the sources describe it. */
 export const InhibitionLevel = z.enum(['main', 'also', 'weaker', 'not-reported']);
 
+/** One chip of the card: how strongly a kinase is inhibited, with the sources that say so (none when not reported). */
+export const KinaseLevel = z
+  .strictObject({ level: InhibitionLevel, sources: z.optional(z.array(SourceId).check(z.minLength(1))), status: z.optional(Status) })
+  .check(
+    z.refine((k) => (k.level === 'not-reported') === (k.sources === undefined && k.status === undefined), 'a reported level has sources and a status; "not reported" has neither'),
+  );
+
 export const SelectivityFigure = z.strictObject({
   kinase: Kinase,
   /** Exactly as the source states it, e.g. "29 nM", ">10,000 nM", "about 28-fold". */
@@ -138,7 +145,7 @@ export const SelectivityAssay = z.strictObject({
 
 export const Selectivity = z.strictObject({
   summary: Note,
-  levels: z.strictObject({ JAK1: InhibitionLevel, JAK2: InhibitionLevel, JAK3: InhibitionLevel, TYK2: InhibitionLevel }),
+  levels: z.strictObject({ JAK1: KinaseLevel, JAK2: KinaseLevel, JAK3: KinaseLevel, TYK2: KinaseLevel }),
   assays: z.array(SelectivityAssay),
   notes: z.array(Note),
 });

@@ -92,7 +92,13 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
 
   const s = drug.selectivity;
   blocks.push({ type: 'heading', level: 3, text: 'Selectivity' });
-  blocks.push({ type: 'paragraph', parts: [KINASES.map((k) => `${k}: ${s.levels[k]}`).join(' · ')] });
+  blocks.push({
+    type: 'list',
+    items: KINASES.map((k): Inline[] => {
+      const chip = s.levels[k];
+      return [`${k}: ${chip.level}`, ...(chip.sources && chip.status ? cite({ sources: chip.sources, status: chip.status }) : [])];
+    }),
+  });
   blocks.push({ type: 'list', items: [noteItem(s.summary), ...s.notes.map(noteItem)] });
   for (const assay of s.assays) {
     blocks.push({ type: 'paragraph', parts: [assay.assay, ...cite(assay)] });

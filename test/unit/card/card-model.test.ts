@@ -16,6 +16,7 @@ function items(m: CardModel): Item[] {
 function refsOf(item: Item): number[] {
   if ('from' in item) return item.from.refs;
   if (item.kind === 'conflict') return item.sides.flatMap((s) => s.from.refs);
+  if (item.kind === 'levels') return item.levels.flatMap((l) => l.from?.refs ?? []);
   return [];
 }
 
@@ -185,5 +186,23 @@ describe('names resting on a secondary source (issue 14)', () => {
     const m = buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Jakvinus' });
     expect(m.asWritten).toEqual({ text: 'Jakvinus', kind: expect.any(String), status: 'secondary source only' });
     expect(buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Xeljanz' }).asWritten?.status).toBeUndefined();
+  });
+});
+
+describe('the selectivity chips (issue 14)', () => {
+  const chips = (id: DrugId) => items(model(id)).find((i): i is Extract<Item, { kind: 'levels' }> => i.kind === 'levels')!.levels;
+
+  it('7. ruxolitinib\'s JAK3 "weaker" chip cites its vendor page and says it is a secondary source only', () => {
+    const jak3 = chips('ruxolitinib').find((c) => c.kinase === 'JAK3')!;
+    expect(jak3.label).toBe('weaker');
+    expect(jak3.from?.status).toBe('secondary source only');
+    expect(jak3.from?.refs.length).toBe(1);
+  });
+
+  it.each(ids)('7. %s: every reported chip carries sources; "not reported" carries none', (id) => {
+    for (const chip of chips(id)) {
+      if (chip.level === 'not-reported') expect(chip.from, chip.kinase).toBeUndefined();
+      else expect(chip.from?.refs.length, chip.kinase).toBeGreaterThan(0);
+    }
   });
 });

@@ -16,7 +16,7 @@ describe('the comparison of the six drugs', () => {
     for (const drug of dataset.drugs) {
       const i = drugIndex(drug.id);
       expect(row('route').cells[i]!.lines).toEqual([drug.profile.routes.join(' and '), drug.profile.drugClass]);
-      const main = Object.entries(drug.selectivity.levels).filter(([, l]) => l === 'main').map(([k]) => k);
+      const main = Object.entries(drug.selectivity.levels).filter(([, l]) => l.level === 'main').map(([k]) => k);
       expect(row('selectivity').cells[i]!.lines[0]).toBe(`main target: ${main.join(', ')}`);
     }
   });
