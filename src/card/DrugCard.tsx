@@ -40,7 +40,8 @@ function ItemView({ item }: { item: Item }) {
           {item.levels.map((l) => (
             <li class={`level level-${l.level}`} key={l.kinase}>
               <span class="kinase">{l.kinase}</span> <span class="level-label">{l.label}</span>
-              {l.from && <Refs from={l.from} />}
+              {/* A chip is small: its references and any status short of verified; the sources list says what each source is. */}
+              {l.from && <Refs from={{ refs: l.from.refs, ...(l.from.status ? { status: l.from.status } : {}) }} />}
             </li>
           ))}
         </ul>
