@@ -183,6 +183,7 @@ export function DrugCard({ model, idPrefix = 'jak-lens', actions }: DrugCardProp
           {model.asWritten && (
             <p class="name-kind">
               “{model.asWritten.text}” is a {model.asWritten.kind}
+              {model.asWritten.regions && ` (${model.asWritten.regions})`}.{model.asWritten.note && ` ${model.asWritten.note}`}
               {model.asWritten.status && <span class="evidence"> ({model.asWritten.status})</span>}
             </p>
           )}

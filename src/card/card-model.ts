@@ -63,7 +63,7 @@ export interface CardModel {
   title: string;
   /** The name as the page wrote it, when it is not the generic name. */
   /** The name as the page wrote it, its kind, and how far the reference confirmed it when not verified. */
-  asWritten?: { text: string; kind: string; status?: string };
+  asWritten?: { text: string; kind: string; regions?: string; note?: string; status?: string };
   profile: string;
   factsAsOf: string;
   sections: CardSectionModel[];
@@ -178,6 +178,8 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
       ...(x.population ? { population: x.population } : {}),
       from: from(x),
     }));
+    // Built in display order, so the details' source numbers follow the summary's.
+    const productNotes = notes(drug.profile.notes);
     const adDetails: Item[] = ad.flatMap((x) => {
       const prefix = REGULATOR_LABEL[x.regulator];
       const out: Item[] = [];
@@ -197,6 +199,9 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
       title: 'Approval status',
       summary,
       details: [
+        // What the product is (forms, strengths, what it is and is not approved for) comes first.
+        { kind: 'heading', text: 'The product' },
+        ...productNotes,
         ...adDetails,
         { kind: 'heading', text: 'Other indications' },
         ...(other.length
@@ -212,7 +217,11 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
           : a.otherIndications.items.length
             ? [{ kind: 'note', text: 'None recorded for the regulators chosen in the options.', from: { refs: [] } } as Item]
             : noData(a.otherIndications)),
-        ...(drug.profile.dosing.items.some((n) => regulatorShown(n.regulator)) ? [{ kind: 'heading', text: 'Dosing' } as Item, ...notes(drug.profile.dosing.items)] : []),
+        ...(drug.profile.dosing.items.some((n) => regulatorShown(n.regulator))
+          ? [{ kind: 'heading', text: 'Dosing' } as Item, ...notes(drug.profile.dosing.items)]
+          : drug.profile.dosing.items.length === 0
+            ? [{ kind: 'heading', text: 'Dosing' } as Item, ...noData(drug.profile.dosing)]
+            : []),
         ...notes(a.notes),
         ...notes(data.classNotes.approval),
         ...conflictsIn('approval', 'profile', 'names'),
@@ -281,6 +290,8 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
           asWritten: {
             text: written,
             kind: name ? NAME_KIND_LABEL[name.kind] : 'name on the page',
+            ...(name?.regions?.length ? { regions: name.regions.join(', ') } : {}),
+            ...(name?.note ? { note: name.note } : {}),
             ...(name && name.status !== 'verified' ? { status: STATUS_LABEL[name.status] } : {}),
           },
         }

@@ -80,6 +80,8 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
           const state = item.state === 'approved' ? 'approved' : 'not approved';
           // The population as it stands now; how it was widened follows as history.
           const history = [
+            ...(item.restrictions ? [item.restrictions] : []),
+            ...(item.dateNote ? [item.dateNote] : []),
             ...(item.populationAtApproval ? [`At first approval: ${item.populationAtApproval}.`] : []),
             ...(item.extensions ?? []).map((e) => (e.date ? `${formatIsoDate(e.date)}: ${e.text}` : e.text)),
           ];
@@ -87,6 +89,19 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
         }),
       }),
     ),
+    {
+      // Where the sources disagree about a drug: each topic, with every side's sources (both sides are on the card).
+      id: 'conflicts',
+      label: 'Sources disagree',
+      cells: drugs.map((d) =>
+        d.conflicts.length
+          ? cell(
+              d.conflicts.map((c) => `${c.topic}: ${c.sides.length} positions (see the card). ${c.takeaway}`),
+              d.conflicts.flatMap((c) => c.sides),
+            )
+          : cell(['no conflict recorded in the reference']),
+      ),
+    },
     {
       id: 'boxed-warning',
       label: 'Boxed warning (US)',

@@ -1,5 +1,6 @@
 import type { Conflict, Dataset, Drug, Note, Source } from '../schema';
 import {
+  EVIDENCE_LABEL,
   GRADE_LABEL,
   INFECTION_LABEL,
   KINASES,
@@ -180,7 +181,8 @@ function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
 }
 
 function sourceItem(source: Source): Inline[] {
-  const parts: Inline[] = [`${source.id} (${GRADE_LABEL[source.grade]}). ${source.citation}`];
+  const about = [GRADE_LABEL[source.grade], ...(source.kind ? [EVIDENCE_LABEL[source.kind]] : []), ...(source.year ? [source.year] : [])].join(', ');
+  const parts: Inline[] = [`${source.id} (${about}). ${source.citation}`];
   if (source.doi) parts.push(' doi:', { text: source.doi, href: `https://doi.org/${source.doi}` });
   for (const link of source.links ?? []) parts.push(' ', { text: link, href: link });
   if (source.linkNote) parts.push(` (${source.linkNote})`);

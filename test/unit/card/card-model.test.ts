@@ -111,8 +111,8 @@ describe('the card model', () => {
   });
 
   it('names the name as written when it is not the generic name', () => {
-    expect(model('upadacitinib', { asWritten: 'RINVOQ' }).asWritten).toEqual({ text: 'RINVOQ', kind: 'brand' });
-    expect(model('upadacitinib', { asWritten: 'ABT-494' }).asWritten).toEqual({ text: 'ABT-494', kind: 'development code' });
+    expect(model('upadacitinib', { asWritten: 'RINVOQ' }).asWritten).toEqual({ text: 'RINVOQ', kind: 'brand', regions: 'US, EU, UK, Japan' });
+    expect(model('upadacitinib', { asWritten: 'ABT-494' }).asWritten).toEqual({ text: 'ABT-494', kind: 'development code', note: 'AbbVie development code.' });
     expect(model('upadacitinib', { asWritten: 'Upadacitinib' }).asWritten).toBeUndefined();
   });
 
@@ -184,7 +184,7 @@ describe('conflicts on the card (issue 14)', () => {
 describe('names resting on a secondary source (issue 14)', () => {
   it('6. the card says a name from a low-grade page is from a secondary source only', () => {
     const m = buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Jakvinus' });
-    expect(m.asWritten).toEqual({ text: 'Jakvinus', kind: expect.any(String), status: 'secondary source only' });
+    expect(m.asWritten).toEqual({ text: 'Jakvinus', kind: 'brand', regions: 'Russia', note: 'From a wiki mirror only.', status: 'secondary source only' });
     expect(buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Xeljanz' }).asWritten?.status).toBeUndefined();
   });
 });
@@ -203,6 +203,17 @@ describe('the selectivity chips (issue 14)', () => {
     for (const chip of chips(id)) {
       if (chip.level === 'not-reported') expect(chip.from, chip.kinase).toBeUndefined();
       else expect(chip.from?.refs.length, chip.kinase).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('what the card no longer drops (issue 14)', () => {
+  it('shows the product notes: Anzupgo is for chronic hand eczema, not atopic dermatitis', () => {
+    const approval = model('delgocitinib').sections.find((s) => s.id === 'approval')!;
+    const shown = approval.details.flatMap(texts);
+    expect(shown).toContain('EU, UK and US: Anzupgo cream 20 mg/g, for chronic hand eczema, not atopic dermatitis.');
+    for (const note of dataset.drugs.find((d) => d.id === 'upadacitinib')!.profile.notes) {
+      expect(model('upadacitinib').sections.find((s) => s.id === 'approval')!.details.flatMap(texts)).toContain(note.text);
     }
   });
 });

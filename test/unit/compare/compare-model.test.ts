@@ -60,7 +60,7 @@ describe('the comparison of the six drugs', () => {
     const known = new Set(dataset.sources.map((s) => s.id));
     for (const r of model.rows) {
       for (const c of r.cells) {
-        if (c.lines[0] === 'no record in the reference') continue;
+        if (c.lines[0] === 'no record in the reference' || c.lines[0] === 'no conflict recorded in the reference') continue;
         expect(c.sources.length, `${r.id}: ${c.lines[0]}`).toBeGreaterThan(0);
         for (const s of c.sources) expect(known.has(s.id)).toBe(true);
       }
@@ -107,6 +107,29 @@ describe('status in the compare table (issue 14)', () => {
         if (!c) continue;
         if (a.status !== 'verified') expect(c.provenance, `${drug.id} ${a.regulator}`).toMatch(a.status === 'secondary' ? /secondary source only/ : /single source/);
         else expect(c.provenance, `${drug.id} ${a.regulator}`).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe('what the compare table no longer drops (issue 14)', () => {
+  it('shows restrictions and date notes beside an approval', () => {
+    for (const drug of dataset.drugs) {
+      for (const a of drug.approval.atopicDermatitis.items) {
+        const c = row(`ad-${a.regulator}`)?.cells[drugIndex(drug.id)];
+        if (!c) continue;
+        if (a.restrictions) expect(c.lines, `${drug.id} ${a.regulator}`).toContain(a.restrictions);
+        if (a.dateNote) expect(c.lines, `${drug.id} ${a.regulator}`).toContain(a.dateNote);
+      }
+    }
+  });
+
+  it('names every conflict a drug has, with the sources of all its sides', () => {
+    for (const drug of dataset.drugs) {
+      const c = row('conflicts').cells[drugIndex(drug.id)]!;
+      for (const conflict of drug.conflicts) {
+        expect(c.lines.join(' ')).toContain(conflict.topic);
+        for (const id of conflict.sides.flatMap((s) => s.sources)) expect(c.sources.map((s) => s.id)).toContain(id);
       }
     }
   });
