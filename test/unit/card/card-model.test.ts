@@ -217,3 +217,37 @@ describe('what the card no longer drops (issue 14)', () => {
     }
   });
 });
+
+describe('what the reference has that the card lacked (issue 14)', () => {
+  const shownIn = (id: DrugId, section: string) => {
+    const s = model(id).sections.find((x) => x.id === section)!;
+    return [...s.summary, ...s.details].flatMap(texts).join('\n');
+  };
+
+  it('ORAL Surveillance: MACE by ASCVD history, independent risk factors, baseline age and steroid use; the Dec 2021 strengthening', () => {
+    const boxed = shownIn('tofacitinib', 'boxedWarning');
+    expect(boxed).toMatch(/8\.3% \(tofacitinib 5 mg\), 7\.7% \(10 mg\) and 4\.2% \(TNF inhibitor\)/);
+    expect(boxed).toMatch(/current smoking, aspirin use, age 65 or older and male sex/);
+    expect(boxed).toMatch(/mean age about 61; about 53% of each arm took oral corticosteroids/);
+    expect(boxed).toMatch(/added to the labels in Dec 2021/);
+  });
+
+  it('tofacitinib\'s US ankylosing spondylitis and EU rheumatoid arthritis indications, without unconfirmed dates', () => {
+    const approval = model('tofacitinib').sections.find((s) => s.id === 'approval')!.details;
+    const notes = approval.filter((i): i is Extract<Item, { kind: 'note' }> => i.kind === 'note');
+    const us = notes.find((n) => n.prefix === 'US FDA' && n.text.startsWith('Ankylosing spondylitis'))!;
+    const eu = notes.find((n) => n.prefix === 'EU (EC/EMA)' && n.text.startsWith('Rheumatoid arthritis'))!;
+    for (const n of [us, eu]) expect(n.suffix).toBeUndefined();
+  });
+
+  it('JADE REGIMEN flare rates and the JADE DARE result on abrocitinib\'s card', () => {
+    const approval = shownIn('abrocitinib', 'approval');
+    expect(approval).toMatch(/18\.9% on 200 mg, 42\.6% on 100 mg and 80\.9% on placebo/);
+    expect(approval).toMatch(/JADE DARE.*itch response \(PP-NRS4\) at week 2 and on EASI-90 at week 4/);
+  });
+
+  it('upadacitinib\'s 7-year data and the FDA\'s 2021 extension of the recombinant zoster vaccine to adults 18 and older', () => {
+    expect(shownIn('upadacitinib', 'viralRisk')).toMatch(/7-year integrated analysis/);
+    expect(shownIn('upadacitinib', 'prophylaxis')).toMatch(/23 Jul 2021 the FDA extended .* adults 18 and older at increased risk/);
+  });
+});
