@@ -99,6 +99,11 @@ test('the comparison of all six drugs matches the dataset and links each cell to
       await expect(link).toHaveAttribute('href', /^https:\/\//);
     }
   }
+});
+
+test('axe-core finds no violation in the comparison table', async ({ openExtensionPage }) => {
+  const compare = await openExtensionPage('compare.html');
+  await expect(compare.getByRole('columnheader')).toHaveCount(6);
   const results = await new AxeBuilder({ page: compare }).analyze();
   expect(results.violations.map((v) => v.id)).toEqual([]);
 });

@@ -25,6 +25,23 @@ function findHost(node: DomNode): DomNode | null {
   return null;
 }
 
+type ShadowNode = DomNode & { shadowRootType?: string };
+
+/** The card host of the top document, asked for directly: a page's whole tree is costly to serialise on every poll. */
+async function topFrameShadowRoot(cdp: CDPSession): Promise<ShadowNode | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: DomNode & { nodeId: number } };
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: CARD_HOST_TAG });
+  if (!nodeId) return null;
+  const { node } = (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })) as { node: DomNode };
+  return node.shadowRoots?.[0] ?? null;
+}
+
+/** A card in a child frame: only the whole tree, pierced, reaches into frames and closed roots. */
+async function anyFrameShadowRoot(cdp: CDPSession): Promise<ShadowNode | null> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  return findHost(root)?.shadowRoots?.[0] ?? null;
+}
+
 async function withCdp<T>(page: Page, run: (cdp: CDPSession) => Promise<T>): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
@@ -37,10 +54,8 @@ async function withCdp<T>(page: Page, run: (cdp: CDPSession) => Promise<T>): Pro
 /** Runs `fn` with `this` bound to the card's shadow root; null when there is no card host. */
 async function onShadowRoot<T>(page: Page, fn: string): Promise<T | null> {
   return withCdp(page, async (cdp) => {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const host = findHost(root);
-    const shadow = host?.shadowRoots?.[0];
-    if (!host || !shadow) return null;
+    const shadow = (await topFrameShadowRoot(cdp)) ?? (await anyFrameShadowRoot(cdp));
+    if (!shadow) return null;
     const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
     const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId!,
