@@ -167,10 +167,24 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   return session;
 }
 
-/** Navigating to a moz-extension:// page never settles puppeteer's goto: start it, then wait for content. */
+/**
+ * Navigating to a moz-extension:// page never settles puppeteer's goto: start it, then poll for the
+ * page's content. While the tab moves from about:blank to the extension page, an evaluation can
+ * land in the document being replaced and BiDi answers with an error; that means "not there yet",
+ * so look again (puppeteer's own waitForSelector gives up on the first such error).
+ */
 async function openExtensionPage(page: Page, path: string, readySelector: string): Promise<void> {
-  page.goto(`moz-extension://${UUID}/${path}`).catch(() => undefined);
-  await page.waitForSelector(readySelector, { timeout: 10_000 });
+  const url = `moz-extension://${UUID}/${path}`;
+  page.goto(url).catch(() => undefined);
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ready = await page
+      .evaluate((u, s) => location.href.startsWith(u) && document.querySelector(s) !== null, url.split('?')[0]!, readySelector)
+      .catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`${path} did not show ${readySelector} within 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Reads the card through its closed shadow root: BiDi serialises closed roots when asked to. */
