@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startJakLens } from '@/src/page/start-jak-lens';
+import { startJakLens } from '@/src/content/start-jak-lens';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -96,6 +96,8 @@ export class Scanner {
 
   /** Rescans the whole root in time slices. A newer scan cancels an older one. */
   async fullScan(): Promise<void> {
+    // A stopped scanner stays stopped: a late caller (a navigation event, a frame) starts nothing.
+    if (this.stopped) return;
     const generation = ++this.generation;
     const root = this.element;
     this.mentions.clear();
@@ -245,7 +247,7 @@ export class Scanner {
   }
 
   private adoptShadowRoot(shadow: ShadowRoot): void {
-    if (this.shadowScanners.has(shadow)) return;
+    if (this.stopped || this.shadowScanners.has(shadow)) return;
     const child = new Scanner(shadow, { ...this.options, onChange: () => this.changed() });
     this.shadowScanners.set(shadow, child);
     void child.start();

@@ -7,21 +7,12 @@ import { buildProbe } from '@/src/match/probe';
 import type { PageMention } from '@/src/page/page-mention';
 import { Scanner } from '@/src/page/scanner';
 import { chunksOf } from '@/src/page/text-model';
+import { shimDomForScanner } from '../support/dom-shims';
 
 const names = matchableNames();
 const options = { matcher: buildMatcher(names), probe: buildProbe(names.map((n) => n.text)) };
 
-beforeAll(() => {
-  // happy-dom has no StaticRange and no XPath. The scanner only stores a range's boundary points,
-  // and these pages have no custom elements, so an empty XPath answer is the true one.
-  (globalThis as { StaticRange?: unknown }).StaticRange ??= class {
-    constructor(init: StaticRangeInit) {
-      Object.assign(this, init);
-    }
-  };
-  (globalThis as { XPathResult?: unknown }).XPathResult ??= { ORDERED_NODE_SNAPSHOT_TYPE: 7 };
-  (document as { evaluate: unknown }).evaluate = () => ({ snapshotLength: 0, snapshotItem: () => null });
-});
+beforeAll(shimDomForScanner);
 
 const texts = (mentions: readonly PageMention[]) => mentions.map((m) => m.text).sort();
 

@@ -1,38 +1,20 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { CardData } from '../card/card-data';
 import type { CardController } from '../card/card-controller';
 import { loadedCardUi } from '../card/card-ui-global';
 import type { DrugId } from '../data/schema';
-import {
-  isNavigateRequest,
-  isPingRequest,
-  isRevealRequest,
-  type CardDataRequest,
-  type LoadCardUiRequest,
-  type MentionCounts,
-  type PageCountsReport,
-  type PingResponse,
-} from '../messaging/messages';
+import type { CardDataRequest, LoadCardUiRequest, MentionCounts, PageCountsReport } from '../messaging/messages';
 import { namesToMark } from '../match/name-groups';
 import { buildMatcher } from '../match/find-mentions';
 import { buildProbe } from '../match/probe';
-import { HighlightPainter, highlightsSupported } from '../paint/highlight-painter';
+import { HighlightPainter } from '../paint/highlight-painter';
 import { MentionIndex, mentionAtPoint } from '../paint/hit-test';
-import { loadSettings, watchSettings } from '../settings/settings-store';
-import { siteAllowed } from '../settings/site-rules';
 import type { Settings } from '../settings/settings';
-import type { PageMention } from './page-mention';
-import { Scanner } from './scanner';
-
-/** True when the page asks to be left alone: <meta name="jak-lens" content="off">. */
-export function pageOptsOut(doc: Document): boolean {
-  const meta = doc.querySelector('meta[name="jak-lens" i]');
-  return meta?.getAttribute('content')?.trim().toLowerCase() === 'off';
-}
+import type { PageMention } from '../page/page-mention';
+import { Scanner } from '../page/scanner';
 
 /** Everything JAK Lens does on one page (one frame), started and stopped as a unit. */
-class PageSession {
+export class PageSession {
   private readonly scanner: Scanner;
   private painter: HighlightPainter | null = null;
   private index = new MentionIndex([]);
@@ -42,14 +24,13 @@ class PageSession {
   private cards: CardController | null = null;
   private cardsLoading: Promise<CardController | null> | null = null;
   private stopped = false;
+  /** Every listener of this session is added with its signal: stop() is one abort. */
+  private readonly lifetime = new AbortController();
   private readonly cardData = new Map<DrugId, Promise<CardData>>();
   private countsTimer = 0;
   private reportedCounts = '{}';
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private settings: Settings,
-  ) {
+  constructor(private settings: Settings) {
     const names = namesToMark(settings.nameKinds);
     this.scanner = new Scanner(document, {
       matcher: buildMatcher(names),
@@ -60,16 +41,23 @@ class PageSession {
 
   start(): void {
     void this.scanner.start();
-    const listen = { passive: true, capture: true };
-    this.ctx.addEventListener(document, 'pointermove', (event) => this.onPointer(event as PointerEvent), listen);
-    this.ctx.addEventListener(document, 'pointerdown', (event) => this.onPointerDown(event as PointerEvent), listen);
-    this.ctx.addEventListener(document, 'pointerup', (event) => this.onPointerUp(event as PointerEvent), listen);
-    this.ctx.addEventListener(document, 'keydown', (event) => this.cards?.onKeyDown(event as KeyboardEvent), listen);
-    this.ctx.addEventListener(window, 'wxt:locationchange', () => void this.scanner.fullScan());
+    const listen = { passive: true, capture: true, signal: this.lifetime.signal };
+    document.addEventListener('pointermove', (event) => this.onPointer(event), listen);
+    document.addEventListener('pointerdown', (event) => this.onPointerDown(event), listen);
+    document.addEventListener('pointerup', (event) => this.onPointerUp(event), listen);
+    document.addEventListener('keydown', (event) => this.cards?.onKeyDown(event), listen);
   }
 
+  /** A single-page app moved to another view: read the page again. */
+  onLocationChange(): void {
+    if (!this.stopped) void this.scanner.fullScan();
+  }
+
+  /** Ends everything the session started; a second call does nothing. */
   stop(): void {
+    if (this.stopped) return;
     this.stopped = true;
+    this.lifetime.abort();
     clearTimeout(this.countsTimer);
     if (this.reportedCounts !== '{}') this.report({});
     this.scanner.stop();
@@ -210,61 +198,4 @@ class PageSession {
       this.cards?.pointerOver(mention, point.buttons);
     });
   }
-}
-
-/** Content-script entry: everything it starts is tied to ctx so an update leaves nothing behind. */
-export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
-  if (ctx.isInvalid || !highlightsSupported()) return;
-  // Guard against a second injection into the same frame (e.g. after an extension update).
-  const marker = Symbol.for('jak-lens.started');
-  const host = globalThis as typeof globalThis & { [marker]?: boolean };
-  if (host[marker]) return;
-  host[marker] = true;
-
-  const optedOut = pageOptsOut(document);
-  let session: PageSession | null = null;
-  // The popup asks the top frame whether JAK Lens runs here; the background relays keyboard commands.
-  const onMessage = (message: unknown) => {
-    if (isPingRequest(message)) {
-      const answer: PingResponse = { host: location.hostname, url: location.href, state: optedOut ? 'opted-out' : session ? 'running' : 'paused' };
-      return Promise.resolve(answer);
-    }
-    if (!session) return undefined;
-    if (isNavigateRequest(message)) return session.navigate(message.direction);
-    if (isRevealRequest(message)) return session.reveal(message.drugId);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  if (optedOut) {
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-    return;
-  }
-
-  let { settings } = await loadSettings();
-  // The matcher is built from the chosen name kinds: a change of kinds starts the page over.
-  let kinds = '';
-  const sync = () => {
-    const allowed = siteAllowed(location.href, settings.siteMode, settings.sites) && Object.values(settings.nameKinds).some(Boolean);
-    const nextKinds = JSON.stringify(settings.nameKinds);
-    if (session && (!allowed || nextKinds !== kinds)) {
-      session.stop();
-      session = null;
-    }
-    if (allowed && !session) {
-      kinds = nextKinds;
-      session = new PageSession(ctx, settings);
-      session.start();
-    } else session?.applySettings(settings);
-  };
-  sync();
-  const unwatch = watchSettings((read) => {
-    settings = read.settings;
-    sync();
-  });
-  ctx.onInvalidated(() => {
-    unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
-    session?.stop();
-    host[marker] = false;
-  });
 }
