@@ -33,7 +33,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       await use(session);
       await session.close();
     },
-    { scope: 'worker', timeout: 60_000 },
+    // Two starts of up to 60 s each (drivers/firefox.ts), then the extension's install.
+    { scope: 'worker', timeout: 150_000 },
   ],
 
   problems: async ({}, use) => withProblemLog(use),

@@ -47,6 +47,22 @@ function geckoId(): string {
   return manifest.browser_specific_settings.gecko.id;
 }
 
+type LaunchOptions = Parameters<typeof puppeteer.launch>[0];
+
+/**
+ * Starts Firefox, once more if the first start stalls: on a busy 2-core machine a cold start has
+ * been seen to print no endpoint within puppeteer's 30 s. A browser that cannot start is the
+ * machine's problem, not the product's; a second failure is reported as it is.
+ */
+async function launchWithRetry(options: LaunchOptions): Promise<Browser> {
+  try {
+    return await puppeteer.launch({ ...options, timeout: 60_000 });
+  } catch (first) {
+    console.warn(`Firefox did not start (${String(first).split('\n')[0]}); trying once more.`);
+    return puppeteer.launch({ ...options, timeout: 60_000 });
+  }
+}
+
 export interface FirefoxSession {
   /** A view of the browser for one test; its pages and settings are reset by `endTest`. */
   startTest(origin: string, problems: Problem[]): BrowserUnderTest;
@@ -59,7 +75,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     throw new Error(`Firefox not found at ${FIREFOX}. Install it (apt-get install --no-install-recommends firefox-esr) or set FIREFOX_PATH.`);
   }
   const proxy = await startRecordingProxy();
-  const firefox: Browser = await puppeteer.launch({
+  const firefox: Browser = await launchWithRetry({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
