@@ -1,5 +1,6 @@
 import type { Conflict, Kinase, Note, Regulator, Source } from '../data/schema';
 import { evidenceLabel, sourcesById } from '../data/evidence';
+import { sourceLink } from '../data/source-link';
 import {
   INFECTION_LABEL,
   KINASES,
@@ -61,8 +62,7 @@ export interface SourceEntry {
 export interface CardModel {
   drugId: string;
   title: string;
-  /** The name as the page wrote it, when it is not the generic name. */
-  /** The name as the page wrote it, its kind, and how far the reference confirmed it when not verified. */
+  /** The name as the page wrote it (when it is not the generic name), its kind, and how far the reference confirmed it. */
   asWritten?: { text: string; kind: string; regions?: string; note?: string; status?: string };
   profile: string;
   factsAsOf: string;
@@ -271,12 +271,9 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
     });
   }
 
-  const sourceById = new Map(data.sources.map((s) => [s.id, s]));
   const sources: SourceEntry[] = citations.entries().map(([id, n]) => {
-    const s = sourceById.get(id);
-    const href = s?.doi ? `https://doi.org/${s.doi}` : s?.links?.[0];
-    const linkNote = !s?.doi && s?.linkNote ? { linkNote: s.linkNote } : {};
-    return { n, id, citation: s?.citation ?? id, grade: s?.grade ?? 'secondary', ...(href ? { href, ...linkNote } : {}) };
+    const s = sourceMap.get(id);
+    return { n, id, citation: s?.citation ?? id, grade: s?.grade ?? 'secondary', ...sourceLink(s) };
   });
 
   const written = options.asWritten?.trim();

@@ -1,5 +1,6 @@
-import { evidenceLabel } from '../data/evidence';
-import type { Dataset, Drug, Regulator, Source, Status } from '../data/schema';
+import { evidenceLabel, sourcesById } from '../data/evidence';
+import { sourceLink } from '../data/source-link';
+import type { Dataset, Drug, Regulator, Status } from '../data/schema';
 import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER, STATUS_LABEL, UNIT_LABEL, formatIsoDate } from '../data/labels';
 
 // The six drugs side by side: what a clinician would otherwise assemble from six
@@ -33,13 +34,12 @@ export interface CompareModel {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function buildCompareModel(dataset: Dataset, regulators: readonly Regulator[] = REGULATOR_ORDER): CompareModel {
-  const sourceById = new Map<string, Source>(dataset.sources.map((s) => [s.id, s]));
+  const sourceById = sourcesById(dataset.sources);
   const sources = (ids: readonly string[]): CellSource[] =>
     [...new Set(ids)].map((id) => {
       const s = sourceById.get(id);
-      const href = s?.doi ? `https://doi.org/${s.doi}` : s?.links?.[0];
-      const note = href && !s?.doi && s?.linkNote ? ` Link: ${s.linkNote}` : '';
-      return { id, citation: `${s?.citation ?? id}${note}`, ...(href ? { href } : {}) };
+      const { href, linkNote } = sourceLink(s);
+      return { id, citation: `${s?.citation ?? id}${linkNote ? ` Link: ${linkNote}` : ''}`, ...(href ? { href } : {}) };
     });
   /** A cell stating `facts`: their sources, the kinds of evidence, and any status short of verified. */
   const cell = (lines: string[], facts: readonly { sources: readonly string[]; status: Status }[] = []): Cell => {

@@ -66,8 +66,7 @@ function sectionOrNoData<T>(cite: Cite, section: { items: T[]; noData?: { reason
   return [{ type: 'paragraph', parts: [`No data: ${reason}`, ...(sources?.length ? cite({ sources, status: 'verified' }) : [])] }];
 }
 
-function drugBlocks(drug: Drug, dataset: Dataset): Block[] {
-  const cite = citer(dataset);
+function drugBlocks(drug: Drug, dataset: Dataset, cite: Cite): Block[] {
   const noteItem = noteItemWith(cite);
   const blocks: Block[] = [{ type: 'heading', level: 2, text: drug.inn[0]!.toUpperCase() + drug.inn.slice(1), id: drug.id }];
 
@@ -206,9 +205,9 @@ export function datasetViewBlocks(dataset: Dataset): Block[] {
     },
     { type: 'list', items: dataset.drugs.map((d): Inline[] => [{ text: d.inn, href: `#${d.id}` }]) },
   ];
-  for (const drug of dataset.drugs) blocks.push(...drugBlocks(drug, dataset));
   const cite = citer(dataset);
   const noteItem = noteItemWith(cite);
+  for (const drug of dataset.drugs) blocks.push(...drugBlocks(drug, dataset, cite));
 
   blocks.push({ type: 'heading', level: 2, text: 'The whole class', id: 'class' });
   const sections: [string, Note[]][] = [
