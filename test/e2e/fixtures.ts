@@ -30,11 +30,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   // Set up first and torn down last, so it sees every event of the closed context.
   problems: async ({}, use) => withProblemLog(use),
 
-  context: async ({ problems, pageOrigin }, use) => {
-    const context = await launchChromium(pageOrigin, problems.list);
-    await use(context);
-    await context.close();
-  },
+  // The browser's start gets its own time (see both/fixtures.ts).
+  context: [
+    async ({ problems, pageOrigin }, use) => {
+      const context = await launchChromium(pageOrigin, problems.list);
+      await use(context);
+      await context.close();
+    },
+    { scope: 'test', timeout: 60_000 },
+  ],
 
   extensionId: async ({ context }, use) => {
     await use(new URL(extensionWorker(context).url()).host);
