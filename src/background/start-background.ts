@@ -1,16 +1,7 @@
 import type { browser as Browser } from 'wxt/browser';
-import { cardDataFor } from '../card/card-data';
+import { cardDataFor } from '../data/card-data';
 import { dataset } from '../data/dataset';
-import {
-  COMMANDS,
-  isCardDataRequest,
-  isLoadCardUiRequest,
-  isPageCountsReport,
-  isTabCountsRequest,
-  type MentionCounts,
-  type NavigateRequest,
-  type TabCountsResponse,
-} from '../messaging/messages';
+import { COMMANDS, isRequest, type MentionCounts, type Request, type Response, type TabCounts as FrameCounts } from '../messaging/messages';
 
 // The background holds the whole dataset and answers content scripts' requests
 // for one drug's card, and turns keyboard commands into messages to the page.
@@ -33,14 +24,14 @@ class TabCounts {
     return next;
   }
 
-  get(tabId: number): Promise<TabCountsResponse> {
-    return this.serial(async () => ((await this.area?.get(this.key(tabId)))?.[this.key(tabId)] as TabCountsResponse | undefined) ?? {});
+  get(tabId: number): Promise<FrameCounts> {
+    return this.serial(async () => ((await this.area?.get(this.key(tabId)))?.[this.key(tabId)] as FrameCounts | undefined) ?? {});
   }
 
   set(tabId: number, frameId: number, counts: MentionCounts): Promise<void> {
     return this.serial(async () => {
       const key = this.key(tabId);
-      const frames = ((await this.area?.get(key))?.[key] as TabCountsResponse | undefined) ?? {};
+      const frames = ((await this.area?.get(key))?.[key] as FrameCounts | undefined) ?? {};
       if (Object.keys(counts).length) frames[frameId] = counts;
       else delete frames[frameId];
       await this.area?.set({ [key]: frames });
@@ -74,11 +65,13 @@ export function lookupUrl(popupUrl: string, selection: string, tabId?: number): 
 export function startBackground(browser: typeof Browser): void {
   const counts = new TabCounts(browser.storage?.session);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number }; frameId?: number }) => {
-    if (isCardDataRequest(message)) return Promise.resolve(cardDataFor(dataset, message.drugId));
-    if (isPageCountsReport(message) && sender.tab?.id !== undefined) return counts.set(sender.tab.id, sender.frameId ?? 0, message.counts).then(() => true);
-    if (isTabCountsRequest(message)) return counts.get(message.tabId);
-    if (isLoadCardUiRequest(message) && sender.tab?.id !== undefined) return injectCardUi(browser, sender.tab.id, sender.frameId ?? 0).then(() => true);
+  browser.runtime.onMessage.addListener((message: unknown, sender?: { tab?: { id?: number }; frameId?: number }) => {
+    const tabId = sender?.tab?.id;
+    const frameId = sender?.frameId ?? 0;
+    if (isRequest('jak-lens/card-data', message)) return Promise.resolve<Response<'jak-lens/card-data'>>(cardDataFor(dataset, message.drugId));
+    if (isRequest('jak-lens/page-counts', message) && tabId !== undefined) return counts.set(tabId, frameId, message.counts).then(() => true as const);
+    if (isRequest('jak-lens/tab-counts', message)) return counts.get(message.tabId);
+    if (isRequest('jak-lens/load-card-ui', message) && tabId !== undefined) return injectCardUi(browser, tabId, frameId).then(() => true as const);
     return undefined;
   });
 
@@ -109,7 +102,7 @@ export function startBackground(browser: typeof Browser): void {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;
-      const request: NavigateRequest = { type: 'jak-lens/navigate', direction };
+      const request: Request<'jak-lens/navigate'> = { type: 'jak-lens/navigate', direction };
       // The top frame only: one card at a time, in the page the user is reading.
       await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
     })();

@@ -1,4 +1,4 @@
-import type { CardData } from './card-data';
+import type { CardData } from '../data/card-data';
 import { buildCardModel } from './card-model';
 import { anchorForRange, CardHost } from './card-host';
 import type { PageMention } from '../page/page-mention';

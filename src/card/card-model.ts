@@ -13,8 +13,9 @@ import {
   formatIsoDate,
   generationLabel,
 } from '../data/labels';
-import type { CardSection, Settings } from '../settings/settings';
-import type { CardData } from './card-data';
+import type { CardSection } from '../settings/choices';
+import type { Settings } from '../settings/settings';
+import type { CardData } from '../data/card-data';
 
 // What a card says, worked out apart from how it looks: which notes, in which
 // order, under which section, with which numbered sources. The view only draws

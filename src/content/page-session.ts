@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
-import type { CardData } from '../card/card-data';
+import type { CardData } from '../data/card-data';
 import type { CardController } from '../card/card-controller';
 import { loadedCardUi } from '../card/card-ui-global';
 import type { DrugId } from '../data/schema';
-import type { CardDataRequest, LoadCardUiRequest, MentionCounts, PageCountsReport } from '../messaging/messages';
-import { namesToMark } from '../match/name-groups';
+import type { MentionCounts } from '../messaging/messages';
+import { askBackground } from '../messaging/send';
+import { namesToMark } from '../data/name-groups';
 import { buildMatcher } from '../match/find-mentions';
 import { buildProbe } from '../match/probe';
 import { HighlightPainter } from '../paint/highlight-painter';
@@ -102,8 +102,7 @@ export class PageSession {
     const json = JSON.stringify(counts);
     if (json === this.reportedCounts) return;
     this.reportedCounts = json;
-    const message: PageCountsReport = { type: 'jak-lens/page-counts', counts };
-    void browser.runtime.sendMessage(message).catch(() => undefined);
+    void askBackground({ type: 'jak-lens/page-counts', counts }).catch(() => undefined);
   }
 
   /**
@@ -114,8 +113,7 @@ export class PageSession {
   private loadCards(): Promise<CardController | null> {
     this.cardsLoading ??= (async () => {
       if (!loadedCardUi()) {
-        const request: LoadCardUiRequest = { type: 'jak-lens/load-card-ui' };
-        await browser.runtime.sendMessage(request).catch(() => undefined);
+        await askBackground({ type: 'jak-lens/load-card-ui' }).catch(() => undefined);
       }
       const ui = loadedCardUi();
       if (!ui || this.stopped) return null;
@@ -137,8 +135,7 @@ export class PageSession {
   private loadCardData(drugId: DrugId): Promise<CardData> {
     let pending = this.cardData.get(drugId);
     if (!pending) {
-      const request: CardDataRequest = { type: 'jak-lens/card-data', drugId };
-      pending = browser.runtime.sendMessage(request) as Promise<CardData>;
+      pending = askBackground({ type: 'jak-lens/card-data', drugId });
       pending.catch(() => this.cardData.delete(drugId));
       this.cardData.set(drugId, pending);
     }

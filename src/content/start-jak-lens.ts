@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { isNavigateRequest, isPingRequest, isRevealRequest, type PingResponse } from '../messaging/messages';
+import { isRequest, type Response } from '../messaging/messages';
 import { highlightsSupported } from '../paint/highlight-painter';
 import { loadSettings, watchSettings } from '../settings/settings-store';
 import { siteAllowed } from '../settings/site-rules';
@@ -30,13 +30,13 @@ export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
   ctx.addEventListener(window, 'wxt:locationchange', () => session?.onLocationChange());
   // The popup asks the top frame whether JAK Lens runs here; the background relays keyboard commands.
   const onMessage = (message: unknown) => {
-    if (isPingRequest(message)) {
-      const answer: PingResponse = { host: location.hostname, url: location.href, state: optedOut ? 'opted-out' : session ? 'running' : 'paused' };
+    if (isRequest('jak-lens/ping', message)) {
+      const answer: Response<'jak-lens/ping'> = { host: location.hostname, url: location.href, state: optedOut ? 'opted-out' : session ? 'running' : 'paused' };
       return Promise.resolve(answer);
     }
     if (!session) return undefined;
-    if (isNavigateRequest(message)) return session.navigate(message.direction);
-    if (isRevealRequest(message)) return session.reveal(message.drugId);
+    if (isRequest('jak-lens/navigate', message)) return session.navigate(message.direction);
+    if (isRequest('jak-lens/reveal', message)) return session.reveal(message.drugId);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);

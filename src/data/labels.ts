@@ -1,4 +1,4 @@
-import type { Infection, Kinase, NameKind, Regulator } from './schema';
+import { Kinase, Regulator, type Infection, type NameKind } from './schema';
 
 // Words shown to readers for the dataset's codes, in one place so the card,
 // the popup, the options page and the generated view say the same thing.
@@ -13,7 +13,8 @@ export const REGULATOR_LABEL: Record<Regulator, string> = {
   'kr-mfds': 'Korea (MFDS)',
 };
 
-export const REGULATOR_ORDER: Regulator[] = ['us-fda', 'eu-ec', 'jp-mhlw', 'uk-mhra', 'ca-hc', 'cn-nmpa', 'kr-mfds'];
+/** The order regulators are listed in everywhere: the schema's. */
+export const REGULATOR_ORDER: readonly Regulator[] = Regulator.options;
 
 export const INFECTION_LABEL: Record<Infection, string> = {
   'herpes-zoster': 'Herpes zoster',
@@ -40,7 +41,7 @@ export const NAME_KIND_LABEL: Record<NameKind, string> = {
   misspelling: 'misspelling seen in print',
 };
 
-export const KINASES: Kinase[] = ['JAK1', 'JAK2', 'JAK3', 'TYK2'];
+export const KINASES: readonly Kinase[] = Kinase.options;
 
 export const STATUS_LABEL = {
   verified: 'verified',

@@ -1,17 +1,9 @@
 import Fuse from 'fuse.js';
-import type { DrugId, NameKind, Status } from '../data/schema';
-import { NAMES_BY_DRUG } from '../data/dataset/names';
+import { allNames, type NameEntry } from '../data/names';
+import type { DrugId } from '../data/schema';
 
 // The popup's lookup: any name the dataset lists (generic, brand, code, salt,
 // other script), by prefix or with typos. Pure, so it is tested without a browser.
-
-export interface NameEntry {
-  drugId: DrugId;
-  text: string;
-  kind: NameKind;
-  /** How far the reference confirmed the name (a name from a low-grade page says so). */
-  status: Status;
-}
 
 export interface LookupResult {
   drugId: DrugId;
@@ -22,18 +14,11 @@ export interface LookupResult {
 /** Case, spaces, hyphens and commas do not matter when looking up a name ("cp690550", "abt 494"). */
 export const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s\-‐-―,.]+/g, '');
 
-function allNames(): NameEntry[] {
-  const out: NameEntry[] = [];
-  for (const [drugId, names] of Object.entries(NAMES_BY_DRUG) as [DrugId, (typeof NAMES_BY_DRUG)[DrugId]][]) {
-    for (const n of names) {
-      for (const text of [n.text, ...(n.variants ?? [])]) out.push({ drugId, text, kind: n.kind, status: n.status });
-    }
-  }
-  return out;
-}
+type KeyedEntry = NameEntry & { key: string };
+const withoutKey = ({ key: _key, ...entry }: KeyedEntry): NameEntry => entry;
 
 export class NameLookup {
-  private readonly entries = allNames().map((e) => ({ ...e, key: fold(e.text) }));
+  private readonly entries: KeyedEntry[] = allNames().map((e) => ({ ...e, key: fold(e.text) }));
   // Typos, not substrings: a match must start near the name's start and be close in length,
   // so "deucravacitinib" (another drug) finds nothing rather than a lookalike.
   private readonly fuse = new Fuse(this.entries, { keys: ['key'], includeScore: true, threshold: 0.34, location: 0, distance: 20, minMatchCharLength: 2 });
@@ -42,7 +27,7 @@ export class NameLookup {
   search(query: string): LookupResult[] {
     const q = fold(query);
     if (!q) return [];
-    const ranked: { entry: NameEntry; score: number }[] = [];
+    const ranked: { entry: KeyedEntry; score: number }[] = [];
     for (const e of this.entries) {
       if (e.key === q) ranked.push({ entry: e, score: -2 });
       else if (e.key.startsWith(q)) ranked.push({ entry: e, score: -1 + e.key.length / 1000 });
@@ -58,7 +43,7 @@ export class NameLookup {
     for (const { entry } of ranked) {
       if (seen.has(entry.drugId)) continue;
       seen.add(entry.drugId);
-      out.push({ drugId: entry.drugId, matched: { drugId: entry.drugId, text: entry.text, kind: entry.kind, status: entry.status } });
+      out.push({ drugId: entry.drugId, matched: withoutKey(entry) });
     }
     return out;
   }

@@ -1,4 +1,6 @@
+import type { NameEntry } from '../data/names';
 import type { DrugId, NameKind } from '../data/schema';
+import { CJK } from './characters';
 import type { Probe } from './probe';
 
 /** One mention of a drug in a string: [start, end) offsets into that string. */
@@ -11,12 +13,8 @@ export interface Mention {
   kind: NameKind;
 }
 
-export interface MatchableName {
-  text: string;
-  drugId: DrugId;
-  kind: NameKind;
-  canonical: string;
-}
+/** What the matcher needs of a name: a dataset name entry has all of it. */
+export type MatchableName = Pick<NameEntry, 'text' | 'drugId' | 'kind' | 'canonical'>;
 
 export interface Matcher {
   /**
@@ -26,14 +24,6 @@ export interface Matcher {
   find(text: string, probe?: Probe): Mention[];
 }
 
-// Characters that can sit inside a word on the web without being seen:
-// soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM.
-export const INVISIBLE_CHARS = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
-const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-// Written as \u escapes: a class holding the zero-width joiner itself reads as a joined sequence.
-export const INVISIBLE = new RegExp(`[${[...INVISIBLE_CHARS].map(unicodeEscape).join('')}]`, 'g');
-/** Chinese and Japanese script: names in it have no word boundaries to match on. */
-export const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}]/u;
 
 // The rules, as a regex would state them: each name case-insensitively (Unicode
 // simple case folding), any run of spaces in a name matching any run of

@@ -1,4 +1,4 @@
-import { INVISIBLE_CHARS } from './find-mentions';
+import { INVISIBLE_CHARS } from './characters';
 
 // The first pass's question, "can this text contain a name?", asked of every
 // character of every page, so it must cost about as little as reading them.

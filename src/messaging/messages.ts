@@ -1,35 +1,16 @@
-import type { DrugId } from '../data/schema';
+import type { CardData } from '../data/card-data';
 import { NAMES_BY_DRUG } from '../data/dataset/names';
-import type { CardData } from '../card/card-data';
+import type { DrugId } from '../data/schema';
 
-// The messages between the extension's parts. Every receiver checks a message's
-// shape before acting on it: pages cannot send these, but a stale content
-// script from an older version can.
+// Every message between the extension's parts, in one map: each type's request
+// and the answer it gets. Both ends check what they receive against the map's
+// checks: pages cannot send these, but a content script left over from an older
+// version can, and an answer may come from an older background.
 
 /** The drugs JAK Lens knows, from the names every part of it already carries. */
 export const DRUG_IDS = Object.keys(NAMES_BY_DRUG) as DrugId[];
 
-export interface CardDataRequest {
-  type: 'jak-lens/card-data';
-  drugId: DrugId;
-}
-export type CardDataResponse = CardData;
-
 export type Direction = 'next' | 'previous';
-export interface NavigateRequest {
-  type: 'jak-lens/navigate';
-  direction: Direction;
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-export function isCardDataRequest(message: unknown): message is CardDataRequest {
-  return isObject(message) && message.type === 'jak-lens/card-data' && DRUG_IDS.includes(message.drugId as DrugId);
-}
-
-export function isNavigateRequest(message: unknown): message is NavigateRequest {
-  return isObject(message) && message.type === 'jak-lens/navigate' && (message.direction === 'next' || message.direction === 'previous');
-}
 
 /** Keyboard commands declared in the manifest, and the direction each moves. */
 export const COMMANDS: Record<string, Direction> = { 'next-mention': 'next', 'previous-mention': 'previous' };
@@ -37,68 +18,84 @@ export const COMMANDS: Record<string, Direction> = { 'next-mention': 'next', 'pr
 /** How many times each drug is mentioned in one frame. */
 export type MentionCounts = Partial<Record<DrugId, number>>;
 
-/** Content script -> background, whenever a frame's counts change. */
-export interface PageCountsReport {
-  type: 'jak-lens/page-counts';
-  counts: MentionCounts;
-}
+/** The counts of every frame of a tab, by frame id. */
+export type TabCounts = Record<string, MentionCounts>;
 
-/** Popup -> background: the counts of every frame of a tab. */
-export interface TabCountsRequest {
-  type: 'jak-lens/tab-counts';
-  tabId: number;
-}
-export type TabCountsResponse = Record<string, MentionCounts>;
-
-/** Popup -> a tab's top frame: is JAK Lens running here? */
-export interface PingRequest {
-  type: 'jak-lens/ping';
-}
-export interface PingResponse {
+export interface PingAnswer {
   host: string;
   url: string;
   state: 'running' | 'paused' | 'opted-out';
 }
 
-/** Popup -> one frame: go to the next mention of this drug and open its card. */
-export interface RevealRequest {
-  type: 'jak-lens/reveal';
-  drugId: DrugId;
+export interface MessageMap {
+  /** Content script -> background: one drug's card data. */
+  'jak-lens/card-data': { request: { drugId: DrugId }; response: CardData };
+  /** Content script -> background: inject the card's code into this frame. */
+  'jak-lens/load-card-ui': { request: object; response: true };
+  /** Content script -> background, whenever a frame's counts change. */
+  'jak-lens/page-counts': { request: { counts: MentionCounts }; response: true };
+  /** Popup -> background: the counts of every frame of a tab. */
+  'jak-lens/tab-counts': { request: { tabId: number }; response: TabCounts };
+  /** Popup -> a tab's top frame: is JAK Lens running here? */
+  'jak-lens/ping': { request: object; response: PingAnswer };
+  /** Popup -> one frame: go to the next mention of this drug and open its card. */
+  'jak-lens/reveal': { request: { drugId: DrugId }; response: boolean };
+  /** Background -> the top frame: the keyboard command for the next or previous mention. */
+  'jak-lens/navigate': { request: { direction: Direction }; response: boolean };
 }
 
+export type MessageType = keyof MessageMap;
+export type Request<T extends MessageType> = { type: T } & MessageMap[T]['request'];
+export type Response<T extends MessageType> = MessageMap[T]['response'];
+
+type Fields = Record<string, unknown>;
+const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isDrugId = (v: unknown): v is DrugId => DRUG_IDS.includes(v as DrugId);
+const isDirection = (v: unknown): v is Direction => v === 'next' || v === 'previous';
 const isCounts = (v: unknown): v is MentionCounts =>
-  isObject(v) && Object.entries(v).every(([k, n]) => DRUG_IDS.includes(k as DrugId) && Number.isInteger(n) && (n as number) >= 0);
+  isObject(v) && Object.entries(v).every(([k, n]) => isDrugId(k) && Number.isInteger(n) && (n as number) >= 0);
 
-export function isPageCountsReport(message: unknown): message is PageCountsReport {
-  return isObject(message) && message.type === 'jak-lens/page-counts' && isCounts(message.counts);
+interface Checks<T extends MessageType> {
+  request: (message: Fields) => boolean;
+  response: (answer: unknown, request: Request<T>) => boolean;
 }
 
-export function isTabCountsRequest(message: unknown): message is TabCountsRequest {
-  return isObject(message) && message.type === 'jak-lens/tab-counts' && Number.isInteger(message.tabId);
+const CHECKS: { [T in MessageType]: Checks<T> } = {
+  'jak-lens/card-data': {
+    request: (m) => isDrugId(m.drugId),
+    // The card trusts this shape, so check the parts it reads first and the drug it was asked for.
+    response: (a, req) => isObject(a) && isObject(a.drug) && a.drug.id === req.drugId && Array.isArray(a.sources) && isObject(a.classNotes) && isObject(a.caveats),
+  },
+  'jak-lens/load-card-ui': { request: () => true, response: (a) => a === true },
+  'jak-lens/page-counts': { request: (m) => isCounts(m.counts), response: (a) => a === true },
+  'jak-lens/tab-counts': {
+    request: (m) => Number.isInteger(m.tabId),
+    response: (a) => isObject(a) && Object.values(a).every(isCounts),
+  },
+  'jak-lens/ping': {
+    request: () => true,
+    response: (a) => isObject(a) && typeof a.host === 'string' && typeof a.url === 'string' && ['running', 'paused', 'opted-out'].includes(a.state as string),
+  },
+  'jak-lens/reveal': { request: (m) => isDrugId(m.drugId), response: (a) => typeof a === 'boolean' },
+  'jak-lens/navigate': { request: (m) => isDirection(m.direction), response: (a) => typeof a === 'boolean' },
+};
+
+/** True when `message` is a well-formed request of this type. */
+export function isRequest<T extends MessageType>(type: T, message: unknown): message is Request<T> {
+  return isObject(message) && message.type === type && CHECKS[type].request(message);
 }
 
-export function isPingRequest(message: unknown): message is PingRequest {
-  return isObject(message) && message.type === 'jak-lens/ping';
-}
-
-export function isRevealRequest(message: unknown): message is RevealRequest {
-  return isObject(message) && message.type === 'jak-lens/reveal' && DRUG_IDS.includes(message.drugId as DrugId);
+/** The answer to `request`, or an error naming the message when the answer has the wrong shape. */
+export function checkedResponse<T extends MessageType>(request: Request<T>, answer: unknown): Response<T> {
+  if (!CHECKS[request.type].response(answer, request)) throw new Error(`Unexpected answer to ${request.type}`);
+  return answer as Response<T>;
 }
 
 /** Per-drug totals over a tab's frames. */
-export function totalCounts(frames: TabCountsResponse): [DrugId, number][] {
+export function totalCounts(frames: TabCounts): [DrugId, number][] {
   const total = new Map<DrugId, number>();
   for (const counts of Object.values(frames)) {
     for (const [id, n] of Object.entries(counts) as [DrugId, number][]) total.set(id, (total.get(id) ?? 0) + n);
   }
   return [...total].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-/** Content script -> background: inject the card's code into this frame. */
-export interface LoadCardUiRequest {
-  type: 'jak-lens/load-card-ui';
-}
-
-export function isLoadCardUiRequest(message: unknown): message is LoadCardUiRequest {
-  return isObject(message) && message.type === 'jak-lens/load-card-ui';
 }

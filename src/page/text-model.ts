@@ -1,4 +1,4 @@
-import { INVISIBLE } from '../match/find-mentions';
+import { INVISIBLE } from '../match/characters';
 
 const IS_INVISIBLE = new RegExp(INVISIBLE.source);
 import { isExcluded, isInline } from './dom-rules';

@@ -1,10 +1,10 @@
 import type { PageMention } from '../page/page-mention';
+import type { MarkStyle } from '../settings/choices';
 
 /** Highlight names JAK Lens registers; tests and tools count marks by this prefix. */
 export const HIGHLIGHT = 'jak-lens';
 export const ACTIVE_HIGHLIGHT = 'jak-lens-active';
 
-export type MarkStyle = 'underline' | 'tint' | 'none';
 
 /**
  * The look of a mark: quiet, readable on light and dark pages, and made only of

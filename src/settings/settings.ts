@@ -1,40 +1,26 @@
 import { z } from 'zod/mini';
-import type { Regulator } from '../data/schema';
+import { NAME_GROUPS } from '../data/name-groups';
 import { REGULATOR_ORDER } from '../data/labels';
+import { Regulator } from '../data/schema';
+import { CARD_SECTIONS, MarkStyle, SiteMode } from './choices';
 import { normalizeSitePattern } from './site-rules';
 
-/** The card's sections a user can hide. The header is always shown. */
-export const CARD_SECTIONS = ['selectivity', 'approval', 'boxedWarning', 'viralRisk', 'prophylaxis', 'sources'] as const;
-export type CardSection = (typeof CARD_SECTIONS)[number];
-
-/** The groups of names a user can choose to have marked on pages. */
-export const NAME_GROUPS = ['generic', 'brand', 'code', 'otherScript', 'misspelling'] as const;
-export type NameGroup = (typeof NAME_GROUPS)[number];
+/** One switch per member of a closed set: { a: boolean, b: boolean, ... }. */
+function switches<const K extends string>(keys: readonly K[]) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, z.boolean()])) as Record<K, z.ZodMiniBoolean>);
+}
 
 /** The settings a user can change. Every read goes through readSettings(). */
 export const SettingsSchema = z.object({
-  siteMode: z.enum(['all-except', 'only-listed']),
+  siteMode: SiteMode,
   sites: z.array(z.string()),
-  markStyle: z.enum(['underline', 'tint', 'none']),
+  markStyle: MarkStyle,
   /** Which card sections show. */
-  sections: z.strictObject({
-    selectivity: z.boolean(),
-    approval: z.boolean(),
-    boxedWarning: z.boolean(),
-    viralRisk: z.boolean(),
-    prophylaxis: z.boolean(),
-    sources: z.boolean(),
-  }),
+  sections: switches(CARD_SECTIONS),
   /** Whose approvals the card lists (and whose regional notes it shows). */
-  regulators: z.array(z.enum(REGULATOR_ORDER as [Regulator, ...Regulator[]])),
+  regulators: z.array(Regulator),
   /** Which kinds of names are marked on pages. */
-  nameKinds: z.strictObject({
-    generic: z.boolean(),
-    brand: z.boolean(),
-    code: z.boolean(),
-    otherScript: z.boolean(),
-    misspelling: z.boolean(),
-  }),
+  nameKinds: switches(NAME_GROUPS),
   /** How long the pointer rests on a mention before its card opens, in ms. */
   dwellMs: z.number().check(z.int(), z.minimum(0), z.maximum(3000)),
 });

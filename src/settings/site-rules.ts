@@ -1,10 +1,11 @@
+import type { SiteMode } from './choices';
+
 // Where JAK Lens runs, as host patterns a clinician can type: "example.org"
 // (that host and its subdomains), "*.example.org" (subdomains only), or
 // "localhost:8080" (a host with a port).
 
 const HOST = /^(\*\.)?([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/;
 
-export type SiteMode = 'all-except' | 'only-listed';
 
 /** Lower-cases and trims a pattern, dropping a scheme or path pasted with it; null if it is not a host pattern. */
 export function normalizeSitePattern(input: string): string | null {

@@ -1,18 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
 import { buildCompareModel, type CellSource } from '@/src/compare/compare-model';
 import { dataset } from '@/src/data/dataset';
 import { formatIsoDate } from '@/src/data/labels';
-import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/settings';
-import { loadSettings, watchSettings } from '@/src/settings/settings-store';
+import { DEFAULT_SETTINGS } from '@/src/settings/settings';
 import { AboutDataLink } from '../shared/AboutDataLink';
+import { useSettings } from '../shared/use-settings';
 
 /** All six drugs side by side; each cell's numbers link straight to its sources. */
 export function CompareApp() {
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    void loadSettings().then((read) => setSettings(read.settings));
-    return watchSettings((read) => setSettings(read.settings));
-  }, []);
+  const settings = useSettings().settings ?? DEFAULT_SETTINGS;
 
   const model = buildCompareModel(dataset, settings.regulators);
   // Sources are numbered in the order the table first cites them, reading row by row.

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { HIGHLIGHT, highlightCss, highlightsSupported, type MarkStyle } from '@/src/paint/highlight-painter';
+import { HIGHLIGHT, highlightCss, highlightsSupported } from '@/src/paint/highlight-painter';
+import type { MarkStyle } from '@/src/settings/choices';
 
 const SAMPLE = 'Patients switched from upadacitinib (Rinvoq) to baricitinib were reviewed at week 16.';
 const NAMES = ['upadacitinib', 'Rinvoq', 'baricitinib'];

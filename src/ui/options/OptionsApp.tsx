@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { REGULATOR_LABEL, REGULATOR_ORDER } from '@/src/data/labels';
-import type { Regulator } from '@/src/data/schema';
-import {
-  CARD_SECTIONS,
-  DEFAULT_SETTINGS,
-  NAME_GROUPS,
-  exportSettings,
-  parseSettingsImport,
-  type CardSection,
-  type NameGroup,
-  type Settings,
-} from '@/src/settings/settings';
-import { loadSettings, saveSettings, watchSettings } from '@/src/settings/settings-store';
+import { NAME_GROUPS, type NameGroup } from '@/src/data/name-groups';
+import { CARD_SECTIONS, type CardSection } from '@/src/settings/choices';
+import { DEFAULT_SETTINGS, exportSettings, parseSettingsImport, type Settings } from '@/src/settings/settings';
 import { normalizeSitePattern } from '@/src/settings/site-rules';
 import { AboutDataLink } from '../shared/AboutDataLink';
+import { CheckboxGroup } from '../shared/CheckboxGroup';
+import { useSettings } from '../shared/use-settings';
 import { MarkPreview } from './MarkPreview';
 
 const SECTION_LABEL: Record<CardSection, string> = {
@@ -58,8 +51,7 @@ async function openShortcutSettings(): Promise<void> {
 }
 
 export function OptionsApp() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [resetFields, setResetFields] = useState<(keyof Settings)[]>([]);
+  const { settings, reset: resetFields, save: store } = useSettings();
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
   const [siteInput, setSiteInput] = useState('');
@@ -68,28 +60,18 @@ export function OptionsApp() {
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
 
   useEffect(() => {
-    void loadSettings().then((read) => {
-      setSettings(read.settings);
-      setResetFields(read.reset);
-    });
     void browser.commands
       ?.getAll()
       .then((all) => setShortcuts(all.filter((c) => c.name && c.description).map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))));
-    return watchSettings((read) => setSettings(read.settings));
   }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
   const save = async (next: Settings, message = 'Saved. Open pages update at once.') => {
-    setSettings(next);
     setProblem('');
-    await saveSettings(next);
-    setResetFields([]);
+    await store(next);
     setStatus(message);
   };
-
-  const toggleIn = <T extends string>(list: readonly T[], value: T, on: boolean, order: readonly T[]) =>
-    order.filter((x) => (x === value ? on : list.includes(x)));
 
   const addSite = () => {
     const pattern = normalizeSitePattern(siteInput);
@@ -137,49 +119,31 @@ export function OptionsApp() {
 
       <section aria-labelledby="card-heading">
         <h2 id="card-heading">What the card shows</h2>
-        <fieldset>
-          <legend>Sections</legend>
-          {CARD_SECTIONS.map((id) => (
-            <label class="check" key={id}>
-              <input
-                type="checkbox"
-                checked={settings.sections[id]}
-                onChange={(e) => void save({ ...settings, sections: { ...settings.sections, [id]: (e.target as HTMLInputElement).checked } })}
-              />
-              {SECTION_LABEL[id]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>Approvals from these regulators</legend>
-          {REGULATOR_ORDER.map((r: Regulator) => (
-            <label class="check" key={r}>
-              <input
-                type="checkbox"
-                checked={settings.regulators.includes(r)}
-                onChange={(e) => void save({ ...settings, regulators: toggleIn(settings.regulators, r, (e.target as HTMLInputElement).checked, REGULATOR_ORDER) })}
-              />
-              {REGULATOR_LABEL[r]}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend="Sections"
+          keys={CARD_SECTIONS}
+          label={(id) => SECTION_LABEL[id]}
+          checked={(id) => settings.sections[id]}
+          onToggle={(id, on) => void save({ ...settings, sections: { ...settings.sections, [id]: on } })}
+        />
+        <CheckboxGroup
+          legend="Approvals from these regulators"
+          keys={REGULATOR_ORDER}
+          label={(r) => REGULATOR_LABEL[r]}
+          checked={(r) => settings.regulators.includes(r)}
+          onToggle={(r, on) => void save({ ...settings, regulators: REGULATOR_ORDER.filter((x) => (x === r ? on : settings.regulators.includes(x))) })}
+        />
       </section>
 
       <section aria-labelledby="names-heading">
         <h2 id="names-heading">Which names are marked on pages</h2>
-        <fieldset>
-          <legend>Mark these kinds of names</legend>
-          {NAME_GROUPS.map((g) => (
-            <label class="check" key={g}>
-              <input
-                type="checkbox"
-                checked={settings.nameKinds[g]}
-                onChange={(e) => void save({ ...settings, nameKinds: { ...settings.nameKinds, [g]: (e.target as HTMLInputElement).checked } })}
-              />
-              {NAME_GROUP_LABEL[g]}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend="Mark these kinds of names"
+          keys={NAME_GROUPS}
+          label={(g) => NAME_GROUP_LABEL[g]}
+          checked={(g) => settings.nameKinds[g]}
+          onToggle={(g, on) => void save({ ...settings, nameKinds: { ...settings.nameKinds, [g]: on } })}
+        />
       </section>
 
       <section aria-labelledby="look-heading">

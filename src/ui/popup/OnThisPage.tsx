@@ -2,21 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { genericName } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
-import {
-  totalCounts,
-  type PingRequest,
-  type PingResponse,
-  type RevealRequest,
-  type TabCountsRequest,
-  type TabCountsResponse,
-} from '@/src/messaging/messages';
+import { totalCounts, type PingAnswer, type TabCounts } from '@/src/messaging/messages';
+import { askBackground, askFrame } from '@/src/messaging/send';
 import type { Settings } from '@/src/settings/settings';
 import { withSitePaused } from '@/src/settings/site-rules';
 
 type PageState =
   | { kind: 'loading' }
   | { kind: 'unreachable' }
-  | { kind: 'ready'; tabId: number; ping: PingResponse; frames: TabCountsResponse };
+  | { kind: 'ready'; tabId: number; ping: PingAnswer; frames: TabCounts };
 
 /** The tab the popup is about: the one it was opened for (?tab=), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -29,11 +23,9 @@ async function targetTabId(): Promise<number | undefined> {
 async function readPage(): Promise<PageState> {
   const tabId = await targetTabId();
   if (tabId === undefined) return { kind: 'unreachable' };
-  const ping: PingRequest = { type: 'jak-lens/ping' };
-  const answer = (await browser.tabs.sendMessage(tabId, ping, { frameId: 0 }).catch(() => undefined)) as PingResponse | undefined;
+  const answer = await askFrame(tabId, { type: 'jak-lens/ping' }).catch(() => undefined);
   if (!answer) return { kind: 'unreachable' };
-  const request: TabCountsRequest = { type: 'jak-lens/tab-counts', tabId };
-  const frames = ((await browser.runtime.sendMessage(request).catch(() => ({}))) ?? {}) as TabCountsResponse;
+  const frames = await askBackground({ type: 'jak-lens/tab-counts', tabId }).catch((): TabCounts => ({}));
   return { kind: 'ready', tabId, ping: answer, frames };
 }
 
@@ -52,14 +44,13 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
     };
   }, []);
 
-  const reveal = async (tabId: number, drugId: DrugId, frames: TabCountsResponse) => {
+  const reveal = async (tabId: number, drugId: DrugId, frames: TabCounts) => {
     // The frame with the most mentions of it, the top frame first on a tie.
     const [frameId] = Object.entries(frames)
       .map(([id, counts]) => [Number(id), counts[drugId] ?? 0] as const)
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [0];
-    const request: RevealRequest = { type: 'jak-lens/reveal', drugId };
-    await browser.tabs.sendMessage(tabId, request, { frameId }).catch(() => undefined);
+    await askFrame(tabId, { type: 'jak-lens/reveal', drugId }, frameId).catch(() => undefined);
     window.close();
   };
 

@@ -1,21 +1,21 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { CardData } from '@/src/card/card-data';
+import type { CardData } from '@/src/data/card-data';
 import { buildCardModel } from '@/src/card/card-model';
 import { DrugCard } from '@/src/card/DrugCard';
 import { genericName } from '@/src/data/names';
 import { NAME_KIND_LABEL, STATUS_LABEL } from '@/src/data/labels';
 import type { DrugId } from '@/src/data/schema';
 import { NameLookup, type LookupResult } from '@/src/lookup/search';
-import { DEFAULT_SETTINGS, type Settings } from '@/src/settings/settings';
-import { loadSettings, saveSettings, watchSettings } from '@/src/settings/settings-store';
+import { DEFAULT_SETTINGS } from '@/src/settings/settings';
 import { AboutDataLink } from '../shared/AboutDataLink';
+import { useSettings } from '../shared/use-settings';
 import { OnThisPage } from './OnThisPage';
 
 const lookup = new NameLookup();
 /** The whole dataset is loaded only when a card is to be shown, so the popup opens sooner. */
 async function loadCardData(drugId: DrugId): Promise<CardData> {
-  const [{ dataset }, { cardDataFor }] = await Promise.all([import('@/src/data/dataset'), import('@/src/card/card-data')]);
+  const [{ dataset }, { cardDataFor }] = await Promise.all([import('@/src/data/dataset'), import('@/src/data/card-data')]);
   return cardDataFor(dataset, drugId);
 }
 
@@ -25,12 +25,8 @@ export function PopupApp() {
   const [query, setQuery] = useState(params.get('q') ?? '');
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<{ drugId: DrugId; asWritten?: string } | null>(null);
-  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-
-  useEffect(() => {
-    void loadSettings().then((read) => setSettings(read.settings));
-    return watchSettings((read) => setSettings(read.settings));
-  }, []);
+  const stored = useSettings();
+  const settings = stored.settings ?? DEFAULT_SETTINGS;
 
   const results = useMemo(() => lookup.search(query), [query]);
   const suggestions = useMemo(() => (query.trim() && results.length === 0 ? lookup.closest(query) : []), [query, results]);
@@ -135,7 +131,7 @@ export function PopupApp() {
           Compare all six side by side
         </a>
       </p>
-      <OnThisPage settings={settings} onSettings={(next) => void saveSettings(next)} />
+      <OnThisPage settings={settings} onSettings={(next) => void stored.save(next)} />
       <AboutDataLink />
       <p class="muted shortcut">
         Keyboard: Alt+Shift+J / Alt+Shift+K go to the next / previous mention on a page.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardDataFor } from '@/src/card/card-data';
+import { cardDataFor } from '@/src/data/card-data';
 import { buildCardModel, type CardModel, type Item } from '@/src/card/card-model';
 import { dataset } from '@/src/data/dataset';
 import type { DrugId } from '@/src/data/schema';

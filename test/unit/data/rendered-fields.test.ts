@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardDataFor } from '@/src/card/card-data';
+import { cardDataFor } from '@/src/data/card-data';
 import { buildCardModel } from '@/src/card/card-model';
 import { buildCompareModel } from '@/src/compare/compare-model';
 import { dataset } from '@/src/data/dataset';

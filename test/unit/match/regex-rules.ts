@@ -1,7 +1,8 @@
 // The matching rules written as one regex, the way the matcher once did it:
 // the reference the hand-written matcher is tested against. Test code only;
 // the extension never compiles this.
-import { CJK, type MatchableName, type Mention } from '@/src/match/find-mentions';
+import { CJK } from '@/src/match/characters';
+import type { MatchableName, Mention } from '@/src/match/find-mentions';
 
 const HYPHENS = '\\-\\u2010\\u2011\\u2012\\u2013';
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

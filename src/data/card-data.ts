@@ -1,4 +1,4 @@
-import type { Conflict, Dataset, Drug, DrugId, Source } from '../data/schema';
+import type { Conflict, Dataset, Drug, DrugId, Source } from './schema';
 
 /**
  * Everything one drug's card needs, and nothing more: the drug, the class-wide
