@@ -44,7 +44,7 @@ class TabCounts {
 }
 
 const LOOKUP_MENU = 'jak-lens-lookup';
-export const CARD_UI_FILE = '/card-ui.js';
+const CARD_UI_FILE = '/card-ui.js';
 
 /** Puts the card's code into one frame, beside the content script that asked for it. */
 async function injectCardUi(browser: typeof Browser, tabId: number, frameId: number): Promise<void> {

@@ -155,7 +155,7 @@ export class CardController {
     }
     if (attempt !== this.opening || !mention.range.startContainer.isConnected) return;
     const settings = this.deps.settings();
-    const model = buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: mention.text });
+    const model = buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: { text: mention.text, name: mention.name } });
     this.cancelGrace();
     try {
       this.host.open(model, anchorForRange(mention.range), { focus });

@@ -73,10 +73,6 @@ export class CardHost {
     private readonly events: CardHostEvents,
   ) {}
 
-  get isOpen(): boolean {
-    return this.openModel !== null;
-  }
-
   /** True when the node belongs to the card (events from inside a closed root reach the page retargeted to the host). */
   owns(target: EventTarget | null): boolean {
     return target !== null && target === this.host;

@@ -2,6 +2,7 @@ import type { Conflict, Kinase, Note, Regulator, Source } from '../data/schema';
 import { evidenceLabel, sourcesById } from '../data/evidence';
 import { sourceLink } from '../data/source-link';
 import {
+  capitalise,
   INFECTION_LABEL,
   KINASES,
   LEVEL_LABEL,
@@ -16,6 +17,7 @@ import {
 import type { CardSection } from '../settings/choices';
 import type { Settings } from '../settings/settings';
 import type { CardData } from '../data/card-data';
+import { CitationNumbers } from '../data/citation-numbers';
 
 // What a card says, worked out apart from how it looks: which notes, in which
 // order, under which section, with which numbered sources. The view only draws
@@ -72,33 +74,20 @@ export interface CardModel {
 }
 
 export type CardOptions = Pick<Settings, 'sections' | 'regulators'> & {
-  /** The text of the mention, as written on the page. */
-  asWritten?: string;
+  /** The mention as written on the page, and the dataset name the matcher or the lookup read it as. */
+  asWritten?: { text: string; name: string };
 };
 
-/** Numbers sources in the order the card first cites them. */
-class Citations {
-  private readonly numbers = new Map<string, number>();
-  constructor(private readonly enabled: boolean) {}
-
-  cite(ids: readonly string[]): number[] {
-    if (!this.enabled) return [];
-    return ids.map((id) => {
-      let n = this.numbers.get(id);
-      if (n === undefined) {
-        n = this.numbers.size + 1;
-        this.numbers.set(id, n);
-      }
-      return n;
-    });
+/** Numbers sources in the order the card first cites them; none when the Sources section is hidden. */
+class Citations extends CitationNumbers {
+  constructor(private readonly enabled: boolean) {
+    super();
   }
 
-  entries(): [string, number][] {
-    return [...this.numbers];
+  override cite(ids: readonly string[]): number[] {
+    return this.enabled ? super.cite(ids) : [];
   }
 }
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function buildCardModel(data: CardData, options: CardOptions): CardModel {
   const { drug } = data;
@@ -277,8 +266,8 @@ export function buildCardModel(data: CardData, options: CardOptions): CardModel 
     return { n, id, citation: s?.citation ?? id, grade: s?.grade ?? 'secondary', ...sourceLink(s) };
   });
 
-  const written = options.asWritten?.trim();
-  const name = written ? drug.names.find((n) => [n.text, ...(n.variants ?? [])].some((t) => t.toLowerCase() === written.toLowerCase())) : undefined;
+  const written = options.asWritten?.text.trim();
+  const name = drug.names.find((n) => n.text === options.asWritten?.name);
   const p = drug.profile;
   return {
     drugId: drug.id,

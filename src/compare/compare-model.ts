@@ -1,7 +1,8 @@
 import { evidenceLabel, sourcesById } from '../data/evidence';
 import { sourceLink } from '../data/source-link';
 import type { Dataset, Drug, Regulator, Status } from '../data/schema';
-import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER, STATUS_LABEL, UNIT_LABEL, formatIsoDate } from '../data/labels';
+import { CitationNumbers } from '../data/citation-numbers';
+import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER, STATUS_LABEL, UNIT_LABEL, capitalise, formatIsoDate } from '../data/labels';
 
 // The six drugs side by side: what a clinician would otherwise assemble from six
 // labels. Every cell keeps the sources of what it says. Pure, so the table's
@@ -9,6 +10,8 @@ import { INFECTION_LABEL, KINASES, LEVEL_LABEL, REGULATOR_LABEL, REGULATOR_ORDER
 
 export interface CellSource {
   id: string;
+  /** Its number in the table: sources are numbered in the order the table first cites them, reading row by row. */
+  n: number;
   href?: string;
   citation: string;
 }
@@ -29,9 +32,10 @@ export interface CompareRow {
 export interface CompareModel {
   drugs: { id: Drug['id']; name: string }[];
   rows: CompareRow[];
+  /** Every source the table cites, in number order. */
+  sources: CellSource[];
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function buildCompareModel(dataset: Dataset, regulators: readonly Regulator[] = REGULATOR_ORDER): CompareModel {
   const sourceById = sourcesById(dataset.sources);
@@ -39,7 +43,7 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
     [...new Set(ids)].map((id) => {
       const s = sourceById.get(id);
       const { href, linkNote } = sourceLink(s);
-      return { id, citation: `${s?.citation ?? id}${linkNote ? ` Link: ${linkNote}` : ''}`, ...(href ? { href } : {}) };
+      return { id, n: 0, citation: `${s?.citation ?? id}${linkNote ? ` Link: ${linkNote}` : ''}`, ...(href ? { href } : {}) };
     });
   /** A cell stating `facts`: their sources, the kinds of evidence, and any status short of verified. */
   const cell = (lines: string[], facts: readonly { sources: readonly string[]; status: Status }[] = []): Cell => {
@@ -135,5 +139,12 @@ export function buildCompareModel(dataset: Dataset, regulators: readonly Regulat
       }),
     },
   ];
-  return { drugs: drugs.map((d) => ({ id: d.id, name: capitalise(d.inn) })), rows };
+  const numbers = new CitationNumbers();
+  const cited: CellSource[] = [];
+  for (const source of rows.flatMap((r) => r.cells.flatMap((c) => c.sources))) {
+    const before = numbers.entries().length;
+    source.n = numbers.cite([source.id])[0]!;
+    if (numbers.entries().length > before) cited.push(source);
+  }
+  return { drugs: drugs.map((d) => ({ id: d.id, name: capitalise(d.inn) })), rows, sources: cited };
 }

@@ -6,7 +6,7 @@ import type { MentionCounts } from '../messaging/messages';
 import { askBackground } from '../messaging/send';
 import { namesToMark } from '../data/name-groups';
 import { buildMatcher } from '../match/find-mentions';
-import { buildProbe } from '../match/probe';
+import { Probe } from '../match/probe';
 import { HighlightPainter } from '../paint/highlight-painter';
 import { MentionIndex, mentionAtPoint } from '../paint/hit-test';
 import type { Settings } from '../settings/settings';
@@ -34,7 +34,7 @@ export class PageSession {
     const names = namesToMark(settings.nameKinds);
     this.scanner = new Scanner(document, {
       matcher: buildMatcher(names),
-      probe: buildProbe(names.map((n) => n.text)),
+      probe: new Probe(names.map((n) => n.text)),
       onChange: (mentions) => this.show(mentions),
     });
   }

@@ -10,7 +10,7 @@ import { PageSession } from './page-session';
 // is allowed, and replaces it with a fresh one when the settings change (never patching a live one).
 
 /** True when the page asks to be left alone: <meta name="jak-lens" content="off">. */
-export function pageOptsOut(doc: Document): boolean {
+function pageOptsOut(doc: Document): boolean {
   const meta = doc.querySelector('meta[name="jak-lens" i]');
   return meta?.getAttribute('content')?.trim().toLowerCase() === 'off';
 }

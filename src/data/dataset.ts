@@ -1,4 +1,4 @@
-import type { Dataset, Drug, DrugId, Source } from './schema';
+import type { Dataset, DrugId } from './schema';
 import classData from './dataset/class.json';
 import sources from './dataset/sources.json';
 import abrocitinib from './dataset/drugs/abrocitinib.json';
@@ -22,16 +22,3 @@ export const dataset = {
   })),
   sources,
 } as unknown as Dataset;
-
-const byId = new Map<DrugId, Drug>(dataset.drugs.map((drug) => [drug.id, drug]));
-const sourceById = new Map<string, Source>(dataset.sources.map((source) => [source.id, source]));
-
-export function drugById(id: DrugId): Drug {
-  const drug = byId.get(id);
-  if (!drug) throw new Error(`No drug ${id} in the dataset`);
-  return drug;
-}
-
-export function sourceFor(id: string): Source | undefined {
-  return sourceById.get(id);
-}

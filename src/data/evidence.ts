@@ -6,7 +6,7 @@ import { EVIDENCE_KINDS, type EvidenceKind, type Source, type Status } from './s
 // a secondary source.
 
 /** What one source counts as: its document kind, or for a news or low-grade source without one, its grade. */
-export function evidenceOfSource(source: Pick<Source, 'grade' | 'kind'>): EvidenceKind {
+function evidenceOfSource(source: Pick<Source, 'grade' | 'kind'>): EvidenceKind {
   return source.kind ?? (source.grade === 'news' ? 'news' : 'secondary');
 }
 

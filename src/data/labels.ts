@@ -88,3 +88,6 @@ export const LEVEL_LABEL = {
 export function generationLabel(generation: 'first' | 'second'): string {
   return `“${generation} generation” in reviews (an informal label)`;
 }
+
+/** A name as a title: "baricitinib" becomes "Baricitinib". */
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

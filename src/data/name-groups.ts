@@ -8,7 +8,7 @@ export type NameGroup = z.infer<typeof NameGroup>;
 export const NAME_GROUPS = NameGroup.options;
 
 /** Which option group each kind of name falls under: salts and former names go with the generic name. */
-export const GROUP_OF_KIND: Record<NameKind, NameGroup> = {
+const GROUP_OF_KIND: Record<NameKind, NameGroup> = {
   inn: 'generic',
   salt: 'generic',
   'former-name': 'generic',

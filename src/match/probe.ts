@@ -137,11 +137,6 @@ export class Probe {
     return -1 - s;
   }
 
-  /** False only when `text` cannot contain a name. */
-  mayMention(text: string): boolean {
-    return this.firstHit(text, 0, 0) >= 0;
-  }
-
   /**
    * The first stretch of `text`, at or after `from`, that may hold a name:
    * `last` is where the automaton found a name may end, `start` the last
@@ -166,7 +161,3 @@ export class Probe {
 
 /** A state no trie reaches: the tables hold 16-bit states. */
 const HIT_STATE = 0xffff;
-
-export function buildProbe(names: readonly string[]): Probe {
-  return new Probe(names);
-}

@@ -8,7 +8,7 @@ import type { DrugId } from '../data/schema';
 // version can, and an answer may come from an older background.
 
 /** The drugs JAK Lens knows, from the names every part of it already carries. */
-export const DRUG_IDS = Object.keys(NAMES_BY_DRUG) as DrugId[];
+const DRUG_IDS = Object.keys(NAMES_BY_DRUG) as DrugId[];
 
 export type Direction = 'next' | 'previous';
 

@@ -52,7 +52,7 @@ function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[])
 }
 
 /** True when (x, y) falls inside one of the rectangles the mention's text occupies. */
-export function pointInMention(mention: PageMention, x: number, y: number): boolean {
+function pointInMention(mention: PageMention, x: number, y: number): boolean {
   const { startContainer, startOffset, endContainer, endOffset } = mention.range;
   if (!startContainer.isConnected || !endContainer.isConnected) return false;
   const range = (startContainer.ownerDocument ?? document).createRange();

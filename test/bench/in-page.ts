@@ -4,7 +4,7 @@
 import Mark from 'mark.js';
 import { matchableNames } from '../../src/data/names';
 import { buildMatcher } from '../../src/match/find-mentions';
-import { buildProbe } from '../../src/match/probe';
+import { Probe } from '../../src/match/probe';
 import { HighlightPainter } from '../../src/paint/highlight-painter';
 import type { PageMention } from '../../src/page/page-mention';
 import { Scanner } from '../../src/page/scanner';
@@ -14,7 +14,7 @@ import { Scanner } from '../../src/page/scanner';
 const setupStart = performance.now();
 const names = matchableNames();
 const matcher = buildMatcher(names);
-const probe = buildProbe(names.map((n) => n.text));
+const probe = new Probe(names.map((n) => n.text));
 const setupMs = performance.now() - setupStart;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const root = () => document.body ?? document.documentElement;

@@ -1,4 +1,4 @@
-import { buildCompareModel, type CellSource } from '@/src/compare/compare-model';
+import { buildCompareModel } from '@/src/compare/compare-model';
 import { dataset } from '@/src/data/dataset';
 import { formatIsoDate } from '@/src/data/labels';
 import { DEFAULT_SETTINGS } from '@/src/settings/settings';
@@ -10,18 +10,6 @@ export function CompareApp() {
   const settings = useSettings().settings ?? DEFAULT_SETTINGS;
 
   const model = buildCompareModel(dataset, settings.regulators);
-  // Sources are numbered in the order the table first cites them, reading row by row.
-  const numbers = new Map<string, number>();
-  const cited: CellSource[] = [];
-  for (const row of model.rows) {
-    for (const c of row.cells) {
-      for (const s of c.sources) {
-        if (numbers.has(s.id)) continue;
-        numbers.set(s.id, numbers.size + 1);
-        cited.push(s);
-      }
-    }
-  }
 
   return (
     <main class="compare">
@@ -55,7 +43,7 @@ export function CompareApp() {
                     {c.sources.length > 0 && (
                       <div class="cell-sources">
                         {c.sources.map((s) => {
-                          const n = numbers.get(s.id)!;
+                          const { n } = s;
                           return s.href ? (
                             <a key={s.id} href={s.href} target="_blank" rel="noopener noreferrer" aria-label={`Source ${n}: ${s.citation}`}>
                               [{n}]
@@ -75,11 +63,11 @@ export function CompareApp() {
       </div>
       <h2>Sources</h2>
       <ol class="compare-sources">
-        {cited.map((s) => (
-          <li key={s.id} value={numbers.get(s.id)}>
+        {model.sources.map((s) => (
+          <li key={s.id} value={s.n}>
             {s.citation}{' '}
             {s.href && (
-              <a href={s.href} target="_blank" rel="noopener noreferrer" aria-label={`open source ${numbers.get(s.id)} in a new tab`}>
+              <a href={s.href} target="_blank" rel="noopener noreferrer" aria-label={`open source ${s.n} in a new tab`}>
                 open
               </a>
             )}

@@ -24,7 +24,7 @@ export function PopupApp() {
   const params = new URLSearchParams(location.search);
   const [query, setQuery] = useState(params.get('q') ?? '');
   const [active, setActive] = useState(0);
-  const [chosen, setChosen] = useState<{ drugId: DrugId; asWritten?: string } | null>(null);
+  const [chosen, setChosen] = useState<{ drugId: DrugId; asWritten?: { text: string; name: string } } | null>(null);
   const stored = useSettings();
   const settings = stored.settings ?? DEFAULT_SETTINGS;
 
@@ -33,10 +33,10 @@ export function PopupApp() {
 
   // A lookup opened with a query (e.g. from the context menu) shows the best match at once.
   useEffect(() => {
-    if (params.get('q') && results[0]) setChosen({ drugId: results[0].drugId, asWritten: results[0].matched.text });
+    if (params.get('q') && results[0]) setChosen({ drugId: results[0].drugId, asWritten: { text: results[0].matched.text, name: results[0].matched.canonical } });
   }, []);
 
-  const choose = (r: LookupResult) => setChosen({ drugId: r.drugId, asWritten: r.matched.text });
+  const choose = (r: LookupResult) => setChosen({ drugId: r.drugId, asWritten: { text: r.matched.text, name: r.matched.canonical } });
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') {

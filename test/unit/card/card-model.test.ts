@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cardDataFor } from '@/src/data/card-data';
 import { buildCardModel, type CardModel, type Item } from '@/src/card/card-model';
 import { dataset } from '@/src/data/dataset';
+import { matchableNames } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
+import { buildMatcher } from '@/src/match/find-mentions';
 import { DEFAULT_SETTINGS } from '@/src/settings/settings';
 
 const all = { sections: DEFAULT_SETTINGS.sections, regulators: DEFAULT_SETTINGS.regulators };
@@ -111,9 +113,23 @@ describe('the card model', () => {
   });
 
   it('names the name as written when it is not the generic name', () => {
-    expect(model('upadacitinib', { asWritten: 'RINVOQ' }).asWritten).toEqual({ text: 'RINVOQ', kind: 'brand', regions: 'US, EU, UK, Japan' });
-    expect(model('upadacitinib', { asWritten: 'ABT-494' }).asWritten).toEqual({ text: 'ABT-494', kind: 'development code', note: 'AbbVie development code.' });
-    expect(model('upadacitinib', { asWritten: 'Upadacitinib' }).asWritten).toBeUndefined();
+    expect(model('upadacitinib', { asWritten: { text: 'RINVOQ', name: 'Rinvoq' } }).asWritten).toEqual({ text: 'RINVOQ', kind: 'brand', regions: 'US, EU, UK, Japan' });
+    expect(model('upadacitinib', { asWritten: { text: 'ABT-494', name: 'ABT-494' } }).asWritten).toEqual({
+      text: 'ABT-494',
+      kind: 'development code',
+      note: 'AbbVie development code.',
+    });
+    expect(model('upadacitinib', { asWritten: { text: 'Upadacitinib', name: 'upadacitinib' } }).asWritten).toBeUndefined();
+  });
+
+  it('takes the kind of a name from the matcher, however the page spaced or cased it', () => {
+    const text = 'Ruxolitinib (INCB\u00a018424) and abt\u2011494 were compared.';
+    const matcher = buildMatcher(matchableNames());
+    const [code, abt] = matcher.find(text).filter((m) => m.kind === 'code');
+    for (const m of [code!, abt!]) {
+      const card = model(m.drugId, { asWritten: { text: text.slice(m.start, m.end), name: m.name } });
+      expect(card.asWritten?.kind).toBe('development code');
+    }
   });
 
   it('keeps viral figures as printed, grouped by infection, population and unit, with the cross-trial caveat', () => {
@@ -183,9 +199,9 @@ describe('conflicts on the card (issue 14)', () => {
 
 describe('names resting on a secondary source (issue 14)', () => {
   it('6. the card says a name from a low-grade page is from a secondary source only', () => {
-    const m = buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Jakvinus' });
+    const m = buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: { text: 'Jakvinus', name: 'Jakvinus' } });
     expect(m.asWritten).toEqual({ text: 'Jakvinus', kind: 'brand', regions: 'Russia', note: 'From a wiki mirror only.', status: 'secondary source only' });
-    expect(buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: 'Xeljanz' }).asWritten?.status).toBeUndefined();
+    expect(buildCardModel(cardDataFor(dataset, 'tofacitinib'), { ...all, asWritten: { text: 'Xeljanz', name: 'Xeljanz' } }).asWritten?.status).toBeUndefined();
   });
 });
 

@@ -21,7 +21,7 @@ const rendered = [
   JSON.stringify(buildCompareModel(dataset)),
   ...dataset.drugs.flatMap((drug) => [
     JSON.stringify(buildCardModel(cardDataFor(dataset, drug.id), everything)),
-    ...drug.names.map((n) => JSON.stringify([buildCardModel(cardDataFor(dataset, drug.id), { ...everything, asWritten: n.text }).asWritten, lookup.search(n.text)[0]])),
+    ...drug.names.map((n) => JSON.stringify([buildCardModel(cardDataFor(dataset, drug.id), { ...everything, asWritten: { text: n.text, name: n.text } }).asWritten, lookup.search(n.text)[0]])),
   ]),
 ]
   .join('\n')

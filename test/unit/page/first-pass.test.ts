@@ -2,11 +2,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchableNames } from '@/src/data/names';
-import { buildProbe } from '@/src/match/probe';
+import { Probe } from '@/src/match/probe';
 import { textsThatMayMention } from '@/src/page/first-pass';
 
 const names = matchableNames();
-const probe = buildProbe(names.map((n) => n.text));
+const probe = new Probe(names.map((n) => n.text));
 const check = (html: string) => {
   document.body.innerHTML = html;
   return [...textsThatMayMention(document.body, probe)].some((t) => t !== null);

@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { matchableNames } from '@/src/data/names';
 import { buildMatcher } from '@/src/match/find-mentions';
-import { buildProbe } from '@/src/match/probe';
+import { Probe } from '@/src/match/probe';
 import type { PageMention } from '@/src/page/page-mention';
 import { Scanner } from '@/src/page/scanner';
 import { chunksOf } from '@/src/page/text-model';
 import { shimDomForScanner } from '../support/dom-shims';
 
 const names = matchableNames();
-const options = { matcher: buildMatcher(names), probe: buildProbe(names.map((n) => n.text)) };
+const options = { matcher: buildMatcher(names), probe: new Probe(names.map((n) => n.text)) };
 
 beforeAll(shimDomForScanner);
 
