@@ -1,6 +1,6 @@
 import type { CardData } from '../data/card-data';
 import { buildCardModel } from './card-model';
-import { anchorForRange, CardHost } from './card-host';
+import { anchorForRange, CardHost, type CardHostEvents, type CardSurface } from './card-host';
 import type { PageMention } from '../page/page-mention';
 import type { Settings } from '../settings/settings';
 import type { Direction } from '../messaging/messages';
@@ -20,10 +20,12 @@ export interface CardControllerDeps {
   loadData: (drugId: PageMention['drugId']) => Promise<CardData>;
   /** Emphasise (or stop emphasising) the mention whose card is open. */
   setActive: (mention: PageMention | null) => void;
+  /** Makes the card on screen: a CardHost in the page's document unless given (tests give their own). */
+  surface?: (events: CardHostEvents) => CardSurface;
 }
 
 export class CardController {
-  private readonly host: CardHost;
+  private readonly host: CardSurface;
   private current: PageMention | null = null;
   private dwelling: PageMention | null = null;
   private dwellTimer = 0;
@@ -36,7 +38,7 @@ export class CardController {
   private opening = 0;
 
   constructor(private readonly deps: CardControllerDeps) {
-    this.host = new CardHost(deps.doc, {
+    const events: CardHostEvents = {
       onPointerEnter: () => {
         this.pointerOnCard = true;
         this.cancelGrace();
@@ -47,7 +49,8 @@ export class CardController {
       },
       onDismiss: () => this.close(true),
       onAnchorHidden: () => this.close(false),
-    });
+    };
+    this.host = deps.surface ? deps.surface(events) : new CardHost(deps.doc, events);
   }
 
   get openMention(): PageMention | null {

@@ -61,7 +61,17 @@ export interface CardHostEvents {
   onAnchorHidden(): void;
 }
 
-export class CardHost {
+/** What the card controller needs of the card on screen. */
+export interface CardSurface {
+  open(model: CardModel, anchor: Anchor, options: { focus: boolean }): void;
+  close(): void;
+  hasFocus(): boolean;
+  /** True when the event target is the card (events from inside its closed root are retargeted to the host). */
+  owns(target: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+export class CardHost implements CardSurface {
   private host: HTMLElement | null = null;
   private frame: HTMLElement | null = null;
   private stopPositioning: (() => void) | null = null;

@@ -1,20 +1,40 @@
-import type { CardData } from '../data/card-data';
 import type { CardController } from '../card/card-controller';
-import { loadedCardUi } from '../card/card-ui-global';
-import type { DrugId } from '../data/schema';
-import type { MentionCounts } from '../messaging/messages';
-import { askBackground } from '../messaging/send';
+import type { CardUi } from '../card/card-ui-global';
+import type { CardData } from '../data/card-data';
 import { namesToMark } from '../data/name-groups';
+import type { DrugId } from '../data/schema';
 import { buildMatcher } from '../match/find-mentions';
 import { Probe } from '../match/probe';
+import type { MentionCounts, MessageType, Request, Response } from '../messaging/messages';
+import type { PageMention } from '../page/page-mention';
+import { Scanner, type ScannerOptions } from '../page/scanner';
 import { HighlightPainter } from '../paint/highlight-painter';
 import { MentionIndex, mentionAtPoint } from '../paint/hit-test';
 import type { Settings } from '../settings/settings';
-import type { PageMention } from '../page/page-mention';
-import { Scanner } from '../page/scanner';
 
-/** Everything JAK Lens does on one page (one frame), started and stopped as a unit. */
+/** What a session needs from outside its frame; the content script passes the real ones, tests and the benchmark their own. */
+export interface SessionPorts {
+  /** Asks the background (card data, the card's code, the counts report). */
+  ask<T extends MessageType>(request: Request<T>): Promise<Response<T>>;
+  /** The card's code, once it is loaded into this frame. */
+  cardUi(): CardUi | undefined;
+}
+
+export interface SessionOptions {
+  ports: SessionPorts;
+  /** For the benchmark: the scanner's stretches of work. */
+  onWork?: ScannerOptions['onWork'];
+}
+
+/**
+ * Everything JAK Lens does on one page (one frame), started and stopped as a
+ * unit. Every listener, observer, timer and frame callback it starts, and the
+ * scanner and the card, hang on one AbortController: stop() is one abort. A
+ * change that needs a different session (other name kinds, a site paused)
+ * makes a fresh one, never patches this one.
+ */
 export class PageSession {
+  private readonly lifetime = new AbortController();
   private readonly scanner: Scanner;
   private painter: HighlightPainter | null = null;
   private index = new MentionIndex([]);
@@ -23,29 +43,37 @@ export class PageSession {
   private lastPoint: { x: number; y: number; buttons: number } | null = null;
   private cards: CardController | null = null;
   private cardsLoading: Promise<CardController | null> | null = null;
-  private stopped = false;
-  /** Every listener of this session is added with its signal: stop() is one abort. */
-  private readonly lifetime = new AbortController();
   private readonly cardData = new Map<DrugId, Promise<CardData>>();
   private countsTimer = 0;
   private reportedCounts = '{}';
 
-  constructor(private settings: Settings) {
+  constructor(
+    private settings: Settings,
+    private readonly options: SessionOptions,
+  ) {
     const names = namesToMark(settings.nameKinds);
     this.scanner = new Scanner(document, {
       matcher: buildMatcher(names),
       probe: new Probe(names.map((n) => n.text)),
       onChange: (mentions) => this.show(mentions),
+      signal: this.lifetime.signal,
+      ...(options.onWork ? { onWork: options.onWork } : {}),
     });
   }
 
-  start(): void {
-    void this.scanner.start();
+  private get stopped(): boolean {
+    return this.lifetime.signal.aborted;
+  }
+
+  /** Starts reading and watching the page; resolves when the first full scan is done. */
+  start(): Promise<void> {
     const listen = { passive: true, capture: true, signal: this.lifetime.signal };
     document.addEventListener('pointermove', (event) => this.onPointer(event), listen);
     document.addEventListener('pointerdown', (event) => this.onPointerDown(event), listen);
     document.addEventListener('pointerup', (event) => this.onPointerUp(event), listen);
     document.addEventListener('keydown', (event) => this.cards?.onKeyDown(event), listen);
+    this.lifetime.signal.addEventListener('abort', () => this.release(), { once: true });
+    return this.scanner.start();
   }
 
   /** A single-page app moved to another view: read the page again. */
@@ -55,23 +83,32 @@ export class PageSession {
 
   /** Ends everything the session started; a second call does nothing. */
   stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
     this.lifetime.abort();
+  }
+
+  /** What the abort leaves to do by hand: timers and frames have no signal, and the background should forget this frame's counts. */
+  private release(): void {
     clearTimeout(this.countsTimer);
-    if (this.reportedCounts !== '{}') this.report({});
-    this.scanner.stop();
     cancelAnimationFrame(this.pointerFrame);
+    if (this.reportedCounts !== '{}') this.report({});
     this.cards?.destroy();
     this.cards = null;
     this.painter?.destroy();
     this.painter = null;
+    this.mentions = [];
+    this.index = new MentionIndex([]);
   }
 
+  /** Settings that need no new session (mark style, card sections, regulators, dwell). */
   applySettings(settings: Settings): void {
     this.settings = settings;
     this.painter?.setStyle(settings.markStyle);
     this.cards?.refresh();
+  }
+
+  /** The mentions painted now (for the benchmark and tests). */
+  get shown(): readonly PageMention[] {
+    return this.mentions;
   }
 
   /** The keyboard command: next or previous mention. False when this frame has none. */
@@ -89,7 +126,7 @@ export class PageSession {
   /** Tells the background how many mentions of each drug this frame has, when that changes. */
   private scheduleCountsReport(): void {
     // At most one report per 200 ms, even on a page that re-renders all the time.
-    if (this.countsTimer) return;
+    if (this.countsTimer || this.stopped) return;
     this.countsTimer = window.setTimeout(() => {
       this.countsTimer = 0;
       const counts: MentionCounts = {};
@@ -102,7 +139,7 @@ export class PageSession {
     const json = JSON.stringify(counts);
     if (json === this.reportedCounts) return;
     this.reportedCounts = json;
-    void askBackground({ type: 'jak-lens/page-counts', counts }).catch(() => undefined);
+    void this.options.ports.ask({ type: 'jak-lens/page-counts', counts }).catch(() => undefined);
   }
 
   /**
@@ -112,10 +149,9 @@ export class PageSession {
    */
   private loadCards(): Promise<CardController | null> {
     this.cardsLoading ??= (async () => {
-      if (!loadedCardUi()) {
-        await askBackground({ type: 'jak-lens/load-card-ui' }).catch(() => undefined);
-      }
-      const ui = loadedCardUi();
+      const { ports } = this.options;
+      if (!ports.cardUi()) await ports.ask({ type: 'jak-lens/load-card-ui' }).catch(() => undefined);
+      const ui = ports.cardUi();
       if (!ui || this.stopped) return null;
       this.cards = new ui.CardController({
         doc: document,
@@ -135,7 +171,7 @@ export class PageSession {
   private loadCardData(drugId: DrugId): Promise<CardData> {
     let pending = this.cardData.get(drugId);
     if (!pending) {
-      pending = askBackground({ type: 'jak-lens/card-data', drugId });
+      pending = this.options.ports.ask({ type: 'jak-lens/card-data', drugId });
       pending.catch(() => this.cardData.delete(drugId));
       this.cardData.set(drugId, pending);
     }
@@ -143,6 +179,7 @@ export class PageSession {
   }
 
   private show(mentions: readonly PageMention[]): void {
+    if (this.stopped) return;
     this.mentions = mentions;
     // Nothing is registered or styled until there is something to show.
     if (!this.painter && mentions.length === 0) return;
@@ -185,11 +222,11 @@ export class PageSession {
 
   /** Once per frame: which mention is under the pointer, for the emphasis and the card. */
   private checkPointer(): void {
-    if (this.pointerFrame) return;
+    if (this.pointerFrame || this.stopped) return;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const point = this.lastPoint;
-      if (!point || !this.painter) return;
+      if (!point || !this.painter || this.stopped) return;
       const mention = mentionAtPoint(document, this.index, point.x, point.y);
       this.painter.setActive(mention ?? this.cards?.openMention ?? null);
       this.cards?.pointerOver(mention, point.buttons);

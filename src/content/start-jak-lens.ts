@@ -4,10 +4,14 @@ import { isRequest, type Response } from '../messaging/messages';
 import { highlightsSupported } from '../paint/highlight-painter';
 import { loadSettings, watchSettings } from '../settings/settings-store';
 import { siteAllowed } from '../settings/site-rules';
-import { PageSession } from './page-session';
+import { askBackground } from '../messaging/send';
+import { loadedCardUi } from '../card/card-ui-global';
+import { PageSession, type SessionPorts } from './page-session';
 
 // The content script's composition root: reads the settings, starts a page session when the site
 // is allowed, and replaces it with a fresh one when the settings change (never patching a live one).
+
+const ports: SessionPorts = { ask: askBackground, cardUi: loadedCardUi };
 
 /** True when the page asks to be left alone: <meta name="jak-lens" content="off">. */
 function pageOptsOut(doc: Document): boolean {
@@ -57,8 +61,8 @@ export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
     }
     if (allowed && !session) {
       kinds = nextKinds;
-      session = new PageSession(settings);
-      session.start();
+      session = new PageSession(settings, { ports });
+      void session.start();
     } else session?.applySettings(settings);
   };
   sync();

@@ -1,21 +1,19 @@
 // Bundled by test/bench/run.ts and evaluated in each benchmark page. It runs the
-// extension's real scanning and painting code, a bare TreeWalker pass (the
-// floor) and mark.js, in the same page load, and reports main-thread times.
+// content script's real page session (scanner, matcher, painter; the messages to
+// the background answered in the page), a bare TreeWalker pass (the floor) and
+// mark.js, in the same page load, and reports main-thread times.
 import Mark from 'mark.js';
+import { PageSession, type SessionPorts } from '../../src/content/page-session';
 import { matchableNames } from '../../src/data/names';
-import { buildMatcher } from '../../src/match/find-mentions';
-import { Probe } from '../../src/match/probe';
-import { HighlightPainter } from '../../src/paint/highlight-painter';
+import type { ScanPhase } from '../../src/page/scanner';
 import type { PageMention } from '../../src/page/page-mention';
-import { Scanner } from '../../src/page/scanner';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 
-// What the content script builds once per page load, timed cold as it runs there (the matcher's
-// tables are built on first use, so on pages with a mention that cost falls inside the first scan).
-const setupStart = performance.now();
 const names = matchableNames();
-const matcher = buildMatcher(names);
-const probe = new Probe(names.map((n) => n.text));
-const setupMs = performance.now() - setupStart;
+/** No background here: nothing asked of it is answered, and no card code is loaded. */
+const ports: SessionPorts = { ask: () => new Promise(() => undefined), cardUi: () => undefined };
+/** What building a session costs (the names' automaton; the matcher's tables come with the first mention). */
+let setupMs = 0;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const root = () => document.body ?? document.documentElement;
 
@@ -48,28 +46,28 @@ function readEveryCharOnce(): number {
   return performance.now() - t;
 }
 
-async function oursOnce(): Promise<{ ms: number; longest: number; mentions: PageMention[]; stats: Scanner['stats'] }> {
-  let painter: HighlightPainter | null = null;
-  let longestPaint = 0;
-  const scanner = new Scanner(document, {
-    matcher,
-    probe,
-    onChange: (mentions) => {
-      const t = performance.now();
-      if (mentions.length) {
-        painter ??= new HighlightPainter(document, 'underline');
-        painter.paint(mentions);
-      }
-      const d = performance.now() - t;
-      longestPaint = Math.max(longestPaint, d);
-    },
-  });
-  await scanner.fullScan();
-  const mentions = scanner.all();
-  scanner.stop();
-  (painter as HighlightPainter | null)?.destroy();
-  // Painting is called from inside the scan's slices, so busyMs already includes it.
-  return { ms: scanner.stats.busyMs, longest: Math.max(scanner.stats.longestSliceMs, longestPaint), mentions, stats: { ...scanner.stats } };
+interface Stats {
+  gateMs: number;
+  shadowMs: number;
+  gatePassed: boolean;
+}
+
+/** One session's first scan: its main-thread time (painting happens inside the scan's slices), longest stretch, and mentions. */
+async function oursOnce(): Promise<{ ms: number; longest: number; mentions: PageMention[]; stats: Stats }> {
+  const work: { phase: ScanPhase; ms: number }[] = [];
+  const t = performance.now();
+  const session = new PageSession(DEFAULT_SETTINGS, { ports, onWork: (phase, ms) => work.push({ phase, ms }) });
+  setupMs ||= performance.now() - t;
+  await session.start();
+  const mentions = [...session.shown];
+  session.stop();
+  const sum = (phase: ScanPhase) => work.filter((w) => w.phase === phase).reduce((a, w) => a + w.ms, 0);
+  return {
+    ms: work.reduce((a, w) => a + w.ms, 0),
+    longest: Math.max(0, ...work.map((w) => w.ms)),
+    mentions,
+    stats: { gateMs: sum('first-pass'), shadowMs: sum('shadow-roots'), gatePassed: work.some((w) => w.phase === 'blocks') },
+  };
 }
 
 function markJsOnce(): Promise<{ ms: number; count: number }> {

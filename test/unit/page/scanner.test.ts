@@ -23,6 +23,7 @@ async function editDuringFirstScan(html: string, edit: () => void): Promise<() =
   let edited = false;
   const scanner = new Scanner(document, {
     ...options,
+    signal: new AbortController().signal,
     onChange: (m) => {
       latest = m;
       if (!edited && m.length) {
@@ -64,9 +65,10 @@ function everyRunRead(): string[] {
 async function scanned(html: string): Promise<string[]> {
   document.body.innerHTML = html;
   let latest: readonly PageMention[] = [];
-  const scanner = new Scanner(document, { ...options, onChange: (m) => (latest = m) });
+  const lifetime = new AbortController();
+  const scanner = new Scanner(document, { ...options, signal: lifetime.signal, onChange: (m) => (latest = m) });
   await scanner.fullScan();
-  scanner.stop();
+  lifetime.abort();
   return texts(latest);
 }
 
