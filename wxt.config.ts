@@ -6,6 +6,8 @@ export const GECKO_ID = 'jak-lens@jak-lens.org';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The soak test's build (WXT_CENSUS=1, see src/content/census.ts) goes beside the real one, never over it.
+  outDir: process.env.WXT_CENSUS === '1' ? '.output/census' : '.output',
   // Explicit imports keep every module readable on its own.
   imports: false,
   manifest: ({ browser }) => ({

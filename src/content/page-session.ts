@@ -1,7 +1,7 @@
 import type { CardController } from '../card/card-controller';
 import type { CardUi } from '../card/card-ui-global';
 import type { CardData } from '../data/card-data';
-import { namesToMark } from '../data/name-groups';
+import { namesToMark } from '../data/names';
 import type { DrugId } from '../data/schema';
 import { buildMatcher } from '../match/find-mentions';
 import { Probe } from '../match/probe';

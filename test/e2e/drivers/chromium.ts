@@ -33,13 +33,13 @@ function watchPage(page: Page, problems: Problem[]): void {
  * A fresh profile with the built extension loaded. Page errors, console errors and every request
  * that is not to the page server or the browser's own schemes are added to `problems`.
  */
-export async function launchChromium(pageOrigin: string, problems: Problem[]): Promise<BrowserContext> {
+export async function launchChromium(pageOrigin: string, problems: Problem[], build = CHROME_BUILD): Promise<BrowserContext> {
   const found = await findChromium();
   if (found.path === null) throw new Error(found.help);
   const context = await chromium.launchPersistentContext('', {
     executablePath: found.path,
     headless: true,
-    args: [...QUIET_NETWORK_ARGS, ...sandboxArgs(), ...extensionArgs(CHROME_BUILD)],
+    args: [...QUIET_NETWORK_ARGS, ...sandboxArgs(), ...extensionArgs(build)],
   });
   const serverOrigin = new URL(pageOrigin).origin;
   context.on('page', (page) => watchPage(page, problems));
