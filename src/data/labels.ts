@@ -1,4 +1,5 @@
-import { Kinase, Regulator, type Infection, type NameKind } from './schema';
+import { Kinase, Regulator } from './codes';
+import type { Infection, NameKind } from './schema';
 
 // Words shown to readers for the dataset's codes, in one place so the card,
 // the popup, the options page and the generated view say the same thing.

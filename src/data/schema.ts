@@ -1,4 +1,7 @@
 import { z } from 'zod/mini';
+import { Kinase, Regulator } from './codes';
+
+export { Kinase, Regulator };
 
 // The shape of the bundled reference. The TypeScript types are inferred from
 // these schemas; test/unit/data/dataset.test.ts parses the shipped data with them.
@@ -63,7 +66,6 @@ export const EvidenceKind = z.enum(EVIDENCE_KINDS);
  */
 export const Status = z.enum(['verified', 'secondary', 'seed-only']);
 
-export const Regulator = z.enum(['us-fda', 'eu-ec', 'jp-mhlw', 'uk-mhra', 'ca-hc', 'cn-nmpa', 'kr-mfds']);
 
 export const Category = z.enum(['names', 'profile', 'selectivity', 'approval', 'boxed-warning', 'viral-risk', 'prophylaxis']);
 
@@ -118,7 +120,6 @@ export const DrugName = z.strictObject({
   status: Status,
 });
 
-export const Kinase = z.enum(['JAK1', 'JAK2', 'JAK3', 'TYK2']);
 /** How strongly a kinase is inhibited, as the sources describe it. */
 export const InhibitionLevel = z.enum(['main', 'also', 'weaker', 'not-reported']);
 
@@ -262,8 +263,6 @@ export type NameKind = z.infer<typeof NameKind>;
 export type Drug = z.infer<typeof Drug>;
 export type DrugId = Drug['id'];
 export type Dataset = z.infer<typeof Dataset>;
-export type Regulator = z.infer<typeof Regulator>;
-export type Kinase = z.infer<typeof Kinase>;
 export type ViralFigure = z.infer<typeof ViralFigure>;
 export type AdApproval = z.infer<typeof AdApproval>;
 export type Infection = z.infer<typeof Infection>;

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { NAME_GROUPS } from '../data/name-groups';
 import { REGULATOR_ORDER } from '../data/labels';
-import { Regulator } from '../data/schema';
+import { Regulator } from '../data/codes';
 import { CARD_SECTIONS, MarkStyle, SiteMode } from './choices';
 import { normalizeSitePattern } from './site-rules';
 
