@@ -19,6 +19,9 @@ export default defineConfig({
     // The card's code is injected only into frames that have a mention (see src/card/card-ui-global.ts);
     // this is the same reach the content script's <all_urls> match already has.
     host_permissions: ['<all_urls>'],
+    // The every-frame script is an unlisted script listed here by hand: WXT's own content-script
+    // wrapper would bring the extension-API polyfill into every frame (see entrypoints/sentinel.ts).
+    content_scripts: [{ matches: ['<all_urls>'], js: ['sentinel.js'], all_frames: true, match_about_blank: true, run_at: 'document_idle' }],
     // Shortcuts can be changed in the browser's extension shortcut settings; the README and options page show these defaults.
     commands: {
       'next-mention': {

@@ -44,14 +44,16 @@ class TabCounts {
 }
 
 const LOOKUP_MENU = 'jak-lens-lookup';
+/** The page session, and the card's code: each injected into a frame when it first needs it. */
+const SESSION_FILE = '/session.js';
 const CARD_UI_FILE = '/card-ui.js';
 
-/** Puts the card's code into one frame, beside the content script that asked for it. */
-async function injectCardUi(browser: typeof Browser, tabId: number, frameId: number): Promise<void> {
+/** Puts a script into one frame, beside the content script that asked for it. */
+async function inject(browser: typeof Browser, file: typeof SESSION_FILE | typeof CARD_UI_FILE, tabId: number, frameId: number): Promise<void> {
   if (browser.scripting?.executeScript) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_UI_FILE] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
   } else {
-    await browser.tabs.executeScript(tabId, { file: CARD_UI_FILE, frameId });
+    await browser.tabs.executeScript(tabId, { file, frameId });
   }
 }
 
@@ -71,7 +73,8 @@ export function startBackground(browser: typeof Browser): void {
     if (isRequest('jak-lens/card-data', message)) return Promise.resolve<Response<'jak-lens/card-data'>>(cardDataFor(dataset, message.drugId));
     if (isRequest('jak-lens/page-counts', message) && tabId !== undefined) return counts.set(tabId, frameId, message.counts).then(() => true as const);
     if (isRequest('jak-lens/tab-counts', message)) return counts.get(message.tabId);
-    if (isRequest('jak-lens/load-card-ui', message) && tabId !== undefined) return injectCardUi(browser, tabId, frameId).then(() => true as const);
+    if (isRequest('jak-lens/load-session', message) && tabId !== undefined) return inject(browser, SESSION_FILE, tabId, frameId).then(() => true as const);
+    if (isRequest('jak-lens/load-card-ui', message) && tabId !== undefined) return inject(browser, CARD_UI_FILE, tabId, frameId).then(() => true as const);
     return undefined;
   });
 

@@ -1,53 +1,39 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadedCardUi } from '../card/card-ui-global';
+import { setFrameState } from '../messaging/frame-state';
+import { isRequest } from '../messaging/messages';
+import { askBackground } from '../messaging/send';
 import { browser } from 'wxt/browser';
-import { isRequest, type Response } from '../messaging/messages';
-import { highlightsSupported } from '../paint/highlight-painter';
 import { loadSettings, watchSettings } from '../settings/settings-store';
 import { siteAllowed } from '../settings/site-rules';
-import { askBackground } from '../messaging/send';
-import { loadedCardUi } from '../card/card-ui-global';
 import { PageSession, type SessionPorts } from './page-session';
 
-// The content script's composition root: reads the settings, starts a page session when the site
-// is allowed, and replaces it with a fresh one when the settings change (never patching a live one).
+// The page session's composition root, injected into a frame once its text may
+// name a drug (src/content/sentinel.ts decides): reads the settings, starts a
+// page session when the site is allowed, and replaces it with a fresh one when
+// the settings change (never patching a live one).
 
 const ports: SessionPorts = { ask: askBackground, cardUi: loadedCardUi };
 
-/** True when the page asks to be left alone: <meta name="jak-lens" content="off">. */
-function pageOptsOut(doc: Document): boolean {
-  const meta = doc.querySelector('meta[name="jak-lens" i]');
-  return meta?.getAttribute('content')?.trim().toLowerCase() === 'off';
-}
+export async function startJakLens(): Promise<void> {
+  // Guard against a second injection into the same frame.
+  const marker = Symbol.for('jak-lens.session');
+  const world = globalThis as typeof globalThis & { [marker]?: boolean };
+  if (world[marker]) return;
+  world[marker] = true;
+  setFrameState('running');
 
-/** Content-script entry: everything it starts is tied to ctx so an update leaves nothing behind. */
-export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
-  if (ctx.isInvalid || !highlightsSupported()) return;
-  // Guard against a second injection into the same frame (e.g. after an extension update).
-  const marker = Symbol.for('jak-lens.started');
-  const host = globalThis as typeof globalThis & { [marker]?: boolean };
-  if (host[marker]) return;
-  host[marker] = true;
-
-  const optedOut = pageOptsOut(document);
   let session: PageSession | null = null;
-  // One listener for the frame's lifetime; it goes to whichever session is live.
-  ctx.addEventListener(window, 'wxt:locationchange', () => session?.onLocationChange());
-  // The popup asks the top frame whether JAK Lens runs here; the background relays keyboard commands.
-  const onMessage = (message: unknown) => {
-    if (isRequest('jak-lens/ping', message)) {
-      const answer: Response<'jak-lens/ping'> = { host: location.hostname, url: location.href, state: optedOut ? 'opted-out' : session ? 'running' : 'paused' };
-      return Promise.resolve(answer);
-    }
+  // A single-page app moved to another view: the live session reads the page again.
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('navigatesuccess', () => session?.onLocationChange());
+  window.addEventListener('popstate', () => session?.onLocationChange());
+  // The background relays keyboard commands; the popup asks a frame to reveal a drug's mentions.
+  browser.runtime.onMessage.addListener((message: unknown) => {
     if (!session) return undefined;
     if (isRequest('jak-lens/navigate', message)) return session.navigate(message.direction);
     if (isRequest('jak-lens/reveal', message)) return session.reveal(message.drugId);
     return undefined;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  if (optedOut) {
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-    return;
-  }
+  });
 
   let { settings } = await loadSettings();
   // The matcher is built from the chosen name kinds: a change of kinds starts the page over.
@@ -66,14 +52,8 @@ export async function startJakLens(ctx: ContentScriptContext): Promise<void> {
     } else session?.applySettings(settings);
   };
   sync();
-  const unwatch = watchSettings((read) => {
+  watchSettings((read) => {
     settings = read.settings;
     sync();
-  });
-  ctx.onInvalidated(() => {
-    unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
-    session?.stop();
-    host[marker] = false;
   });
 }

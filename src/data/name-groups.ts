@@ -1,13 +1,12 @@
-import { z } from 'zod/mini';
 import type { NameKind } from './schema';
 
-// The option groups names fall into. Apart from the names themselves, so the
-// settings can use the groups without loading the names.
+// The option groups names fall into. Plain values, apart from the names and
+// from zod, so the settings can use them without loading either (the settings'
+// schema builds its enum from this list).
 
 /** The groups of names a user can choose to have marked on pages. */
-export const NameGroup = z.enum(['generic', 'brand', 'code', 'otherScript', 'misspelling']);
-export type NameGroup = z.infer<typeof NameGroup>;
-export const NAME_GROUPS = NameGroup.options;
+export const NAME_GROUPS = ['generic', 'brand', 'code', 'otherScript', 'misspelling'] as const;
+export type NameGroup = (typeof NAME_GROUPS)[number];
 
 /** Which option group each kind of name falls under: salts and former names go with the generic name. */
 export const GROUP_OF_KIND: Record<NameKind, NameGroup> = {

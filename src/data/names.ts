@@ -33,6 +33,11 @@ export function matchableNames(): NameEntry[] {
   return allNames().filter((n) => n.markable);
 }
 
+/** Every spelling that may be marked, of every kind: what the every-frame script looks for. */
+export function markableNameTexts(): string[] {
+  return matchableNames().map((n) => n.text);
+}
+
 /** The names to mark under the user's choice of name groups. */
 export function namesToMark(groups: Record<NameGroup, boolean>): NameEntry[] {
   return matchableNames().filter((n) => groups[GROUP_OF_KIND[n.kind]]);

@@ -21,23 +21,17 @@ export type MentionCounts = Partial<Record<DrugId, number>>;
 /** The counts of every frame of a tab, by frame id. */
 export type TabCounts = Record<string, MentionCounts>;
 
-export interface PingAnswer {
-  host: string;
-  url: string;
-  state: 'running' | 'paused' | 'opted-out';
-}
-
 export interface MessageMap {
   /** Content script -> background: one drug's card data. */
   'jak-lens/card-data': { request: { drugId: DrugId }; response: CardData };
-  /** Content script -> background: inject the card's code into this frame. */
+  /** Every-frame script -> background: this frame's text may name a drug; inject the page session. */
+  'jak-lens/load-session': { request: object; response: true };
+  /** Page session -> background: inject the card's code into this frame. */
   'jak-lens/load-card-ui': { request: object; response: true };
   /** Content script -> background, whenever a frame's counts change. */
   'jak-lens/page-counts': { request: { counts: MentionCounts }; response: true };
   /** Popup -> background: the counts of every frame of a tab. */
   'jak-lens/tab-counts': { request: { tabId: number }; response: TabCounts };
-  /** Popup -> a tab's top frame: is JAK Lens running here? */
-  'jak-lens/ping': { request: object; response: PingAnswer };
   /** Popup -> one frame: go to the next mention of this drug and open its card. */
   'jak-lens/reveal': { request: { drugId: DrugId }; response: boolean };
   /** Background -> the top frame: the keyboard command for the next or previous mention. */
@@ -66,15 +60,12 @@ const CHECKS: { [T in MessageType]: Checks<T> } = {
     // The card trusts this shape, so check the parts it reads first and the drug it was asked for.
     response: (a, req) => isObject(a) && isObject(a.drug) && a.drug.id === req.drugId && Array.isArray(a.sources) && isObject(a.classNotes) && isObject(a.caveats),
   },
+  'jak-lens/load-session': { request: () => true, response: (a) => a === true },
   'jak-lens/load-card-ui': { request: () => true, response: (a) => a === true },
   'jak-lens/page-counts': { request: (m) => isCounts(m.counts), response: (a) => a === true },
   'jak-lens/tab-counts': {
     request: (m) => Number.isInteger(m.tabId),
     response: (a) => isObject(a) && Object.values(a).every(isCounts),
-  },
-  'jak-lens/ping': {
-    request: () => true,
-    response: (a) => isObject(a) && typeof a.host === 'string' && typeof a.url === 'string' && ['running', 'paused', 'opted-out'].includes(a.state as string),
   },
   'jak-lens/reveal': { request: (m) => isDrugId(m.drugId), response: (a) => typeof a === 'boolean' },
   'jak-lens/navigate': { request: (m) => isDirection(m.direction), response: (a) => typeof a === 'boolean' },

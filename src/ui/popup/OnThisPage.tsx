@@ -2,15 +2,23 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { genericName } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
-import { totalCounts, type PingAnswer, type TabCounts } from '@/src/messaging/messages';
+import { FRAME_STATE_KEY, type FrameState } from '@/src/messaging/frame-state';
+import { totalCounts, type TabCounts } from '@/src/messaging/messages';
 import { askBackground, askFrame } from '@/src/messaging/send';
 import type { Settings } from '@/src/settings/settings';
-import { withSitePaused } from '@/src/settings/site-rules';
+import { siteAllowed, withSitePaused } from '@/src/settings/site-rules';
+
+/** What the tab's top frame says of itself, read in JAK Lens's isolated world there. */
+interface FrameReport {
+  host: string;
+  url: string;
+  state: FrameState;
+}
 
 type PageState =
   | { kind: 'loading' }
   | { kind: 'unreachable' }
-  | { kind: 'ready'; tabId: number; ping: PingAnswer; frames: TabCounts };
+  | { kind: 'ready'; tabId: number; frame: FrameReport; frames: TabCounts };
 
 /** The tab the popup is about: the one it was opened for (?tab=), else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -20,13 +28,33 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * Runs in the top frame, in the world JAK Lens's content scripts share, and reads the state its
+ * every-frame script left there. Null when no script of JAK Lens runs in that frame (a page
+ * opened before JAK Lens was installed). Self-contained: the browser sends it as source.
+ */
+function readFrameState(key: string): FrameReport | null {
+  const state = (globalThis as unknown as Record<symbol, FrameState | undefined>)[Symbol.for(key)];
+  return state ? { host: location.hostname, url: location.href, state } : null;
+}
+
+async function readFrame(tabId: number): Promise<FrameReport | null> {
+  try {
+    const [first] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: readFrameState, args: [FRAME_STATE_KEY.description!] });
+    return (first?.result as FrameReport | null | undefined) ?? null;
+  } catch {
+    // Browsers keep extensions out of their own pages, stores and PDF viewer.
+    return null;
+  }
+}
+
 async function readPage(): Promise<PageState> {
   const tabId = await targetTabId();
   if (tabId === undefined) return { kind: 'unreachable' };
-  const answer = await askFrame(tabId, { type: 'jak-lens/ping' }).catch(() => undefined);
-  if (!answer) return { kind: 'unreachable' };
+  const frame = await readFrame(tabId);
+  if (!frame) return { kind: 'unreachable' };
   const frames = await askBackground({ type: 'jak-lens/tab-counts', tabId }).catch((): TabCounts => ({}));
-  return { kind: 'ready', tabId, ping: answer, frames };
+  return { kind: 'ready', tabId, frame, frames };
 }
 
 export function OnThisPage({ settings, onSettings }: { settings: Settings; onSettings: (next: Settings) => void }) {
@@ -63,21 +91,22 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
         built-in PDF viewer; a page opened before JAK Lens was installed needs a reload.
       </p>
     );
-  } else if (page.ping.state === 'opted-out') {
+  } else if (page.frame.state === 'opted-out') {
     body = (
       <p class="page-status" role="status">
         This page asks JAK Lens not to mark it.
       </p>
     );
   } else {
-    const paused = page.ping.state === 'paused';
+    // Paused is the settings' word on this site (or no kind of name chosen), read here: the page's script never reads settings until it has a name.
+    const paused = !siteAllowed(page.frame.url, settings.siteMode, settings.sites) || !Object.values(settings.nameKinds).some(Boolean);
     const totals = totalCounts(page.frames);
-    const toggle = () => onSettings({ ...settings, sites: withSitePaused(settings.siteMode, settings.sites, page.ping.url, !paused) });
+    const toggle = () => onSettings({ ...settings, sites: withSitePaused(settings.siteMode, settings.sites, page.frame.url, !paused) });
     body = (
       <>
         {paused ? (
           <p class="page-status" role="status">
-            JAK Lens is paused on {page.ping.host}.
+            JAK Lens is paused on {page.frame.host}.
           </p>
         ) : totals.length === 0 ? (
           <p class="page-status" role="status">
@@ -99,7 +128,7 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
         )}
         <label class="switch">
           <input type="checkbox" role="switch" checked={!paused} onChange={toggle} />
-          Run JAK Lens on {page.ping.host}
+          Run JAK Lens on {page.frame.host}
         </label>
       </>
     );

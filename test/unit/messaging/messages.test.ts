@@ -12,8 +12,9 @@ describe('the message map', () => {
     expect(isRequest('jak-lens/navigate', { type: 'jak-lens/navigate', direction: 'sideways' })).toBe(false);
     expect(isRequest('jak-lens/page-counts', { type: 'jak-lens/page-counts', counts: { baricitinib: -1 } })).toBe(false);
     expect(isRequest('jak-lens/page-counts', { type: 'jak-lens/page-counts', counts: { baricitinib: 2 } })).toBe(true);
-    expect(isRequest('jak-lens/ping', null)).toBe(false);
-    expect(isRequest('jak-lens/ping', ['jak-lens/ping'])).toBe(false);
+    expect(isRequest('jak-lens/load-session', null)).toBe(false);
+    expect(isRequest('jak-lens/load-session', ['jak-lens/load-session'])).toBe(false);
+    expect(isRequest('jak-lens/load-session', { type: 'jak-lens/load-session' })).toBe(true);
   });
 
   it('passes an answer of the right shape and refuses one for another drug or of another shape', () => {
@@ -22,8 +23,9 @@ describe('the message map', () => {
     expect(checkedResponse(request, data)).toBe(data);
     expect(() => checkedResponse(request, cardDataFor(dataset, 'tofacitinib'))).toThrow(/jak-lens\/card-data/);
     expect(() => checkedResponse(request, undefined)).toThrow();
-    expect(() => checkedResponse({ type: 'jak-lens/ping' }, { host: 'a', url: 'b', state: 'asleep' })).toThrow();
-    expect(checkedResponse({ type: 'jak-lens/ping' }, { host: 'a', url: 'b', state: 'paused' })).toEqual({ host: 'a', url: 'b', state: 'paused' });
+    expect(() => checkedResponse({ type: 'jak-lens/reveal', drugId: 'baricitinib' }, 'yes')).toThrow();
+    expect(checkedResponse({ type: 'jak-lens/reveal', drugId: 'baricitinib' }, false)).toBe(false);
+    expect(() => checkedResponse({ type: 'jak-lens/load-session' }, undefined)).toThrow();
     expect(() => checkedResponse({ type: 'jak-lens/tab-counts', tabId: 3 }, { 0: { notadrug: 1 } })).toThrow();
   });
 

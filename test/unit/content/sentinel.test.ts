@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSentinel } from '@/src/content/sentinel';
+import { markableNameTexts } from '@/src/data/names';
+import { Probe } from '@/src/match/probe';
+import { FRAME_STATE_KEY } from '@/src/messaging/frame-state';
+import { shimDomForScanner } from '../support/dom-shims';
+
+// The every-frame script: it wakes the page session when, and only when, the page's text may
+// name a drug, now or after an edit, and until then it touches no extension API at all.
+
+beforeAll(shimDomForScanner);
+
+const probe = new Probe(markableNameTexts());
+const frameState = () => (globalThis as Record<symbol, unknown>)[FRAME_STATE_KEY];
+let stop: () => void = () => undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+  document.head.innerHTML = '';
+  // Any touch of the extension API namespace would show up here.
+  Object.defineProperty(globalThis, 'chrome', { configurable: true, get: () => expect.fail('the sentinel touched the chrome namespace') });
+});
+
+afterEach(() => {
+  stop();
+  delete (globalThis as { chrome?: unknown }).chrome;
+  vi.useRealTimers();
+});
+
+/** Lets the sentinel's observer deliver and its frame callback run. */
+async function nextFrame(): Promise<void> {
+  await Promise.resolve();
+  vi.advanceTimersToNextFrame();
+}
+
+function watch(html: string) {
+  document.body.innerHTML = html;
+  const wake = vi.fn();
+  stop = startSentinel(document, { probe, wake });
+  return wake;
+}
+
+describe('the every-frame script', () => {
+  it('wakes the session at once when the page may name a drug, split by markup or not', () => {
+    expect(watch('<p>Treated with <b>Xel</b>janz.</p>')).toHaveBeenCalledOnce();
+    expect(watch('<p>Oral upadacitinib.</p>')).toHaveBeenCalledOnce();
+  });
+
+  it('stays asleep on a page without a name, and touches no extension API', async () => {
+    const wake = watch('<p>Dupilumab and tralokinumab for atopic dermatitis; ritlecitinib for alopecia.</p>');
+    await nextFrame();
+    expect(wake).not.toHaveBeenCalled();
+    expect(frameState()).toBe('watching');
+  });
+
+  it('wakes when an edit or new content brings a name, once', async () => {
+    const wake = watch('<p id="p">Nothing yet.</p><div id="feed"></div>');
+    (document.getElementById('p')!.firstChild as Text).data = 'Still nothing.';
+    await nextFrame();
+    expect(wake).not.toHaveBeenCalled();
+    document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<article><p>New: <i>Rin</i>voq approved.</p></article>');
+    await nextFrame();
+    expect(wake).toHaveBeenCalledOnce();
+    document.getElementById('feed')!.insertAdjacentHTML('beforeend', '<p>And Olumiant.</p>');
+    await nextFrame();
+    expect(wake).toHaveBeenCalledOnce();
+  });
+
+  it('wakes when an edit completes a name in text split across a block', async () => {
+    const wake = watch('<p>Take <b id="b">Xel</b><span id="s">xxx</span> daily.</p>');
+    (document.getElementById('s')!.firstChild as Text).data = 'janz';
+    await nextFrame();
+    expect(wake).toHaveBeenCalledOnce();
+  });
+
+  it('looks inside the open shadow roots of web components', () => {
+    document.body.innerHTML = '<x-label></x-label>';
+    document.querySelector('x-label')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Cibinqo</p>';
+    // happy-dom has no XPath: list the custom element the way the browser's query would.
+    (document as { evaluate: unknown }).evaluate = () => ({ snapshotLength: 1, snapshotItem: () => document.querySelector('x-label') });
+    const wake = vi.fn();
+    stop = startSentinel(document, { probe, wake });
+    expect(wake).toHaveBeenCalledOnce();
+    shimDomForScanner();
+  });
+
+  it('leaves a page that opts out alone, and says so', async () => {
+    document.head.innerHTML = '<meta name="jak-lens" content="off">';
+    const wake = watch('<p>Rinvoq.</p>');
+    await nextFrame();
+    expect(wake).not.toHaveBeenCalled();
+    expect(frameState()).toBe('opted-out');
+  });
+});
