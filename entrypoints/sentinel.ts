@@ -15,8 +15,9 @@ export default defineUnlistedScript(() => {
   const world = globalThis as { [started]?: boolean };
   if (world[started] || !highlightsSupported()) return;
   world[started] = true;
+  let probe: Probe | null = null;
   startSentinel(document, {
-    probe: new Probe(markableNameTexts()),
+    probe: () => (probe ??= new Probe(markableNameTexts())),
     wake: () => void chrome.runtime.sendMessage({ type: 'jak-lens/load-session' }).catch(() => undefined),
   });
 });

@@ -12,7 +12,8 @@ import { setFrameState } from '../messaging/frame-state';
 // only the blocks they touch.
 
 export interface SentinelOptions {
-  probe: Probe;
+  /** The first-pass automaton, built on first use: a frame with no text never needs it. */
+  probe: () => Probe;
   /** Asks for the page session. Called at most once. */
   wake: () => void;
 }
@@ -24,13 +25,15 @@ export function pageOptsOut(doc: Document): boolean {
 }
 
 /** True when some text under `root` may hold a name. */
-function mayMention(root: Node, probe: Probe): boolean {
-  for (const text of textsThatMayMention(root, probe)) if (text) return true;
+function mayMention(root: Node, probe: () => Probe): boolean {
+  // An empty frame (about:blank, an image ad) has no text node to read, and no automaton is built for it.
+  if (!(root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode()) return false;
+  for (const text of textsThatMayMention(root, probe())) if (text) return true;
   return false;
 }
 
 /** The web components' open shadow roots under `root`, read like the page. */
-function shadowRootsMayMention(root: Element | ShadowRoot, probe: Probe): boolean {
+function shadowRootsMayMention(root: Element | ShadowRoot, probe: () => Probe): boolean {
   for (const shadow of openShadowRoots(root)) if (mayMention(shadow, probe) || shadowRootsMayMention(shadow, probe)) return true;
   return false;
 }

@@ -37,7 +37,7 @@ async function nextFrame(): Promise<void> {
 function watch(html: string) {
   document.body.innerHTML = html;
   const wake = vi.fn();
-  stop = startSentinel(document, { probe, wake });
+  stop = startSentinel(document, { probe: () => probe, wake });
   return wake;
 }
 
@@ -80,9 +80,21 @@ describe('the every-frame script', () => {
     // happy-dom has no XPath: list the custom element the way the browser's query would.
     (document as { evaluate: unknown }).evaluate = () => ({ snapshotLength: 1, snapshotItem: () => document.querySelector('x-label') });
     const wake = vi.fn();
-    stop = startSentinel(document, { probe, wake });
+    stop = startSentinel(document, { probe: () => probe, wake });
     expect(wake).toHaveBeenCalledOnce();
     shimDomForScanner();
+  });
+
+  it('builds no automaton for a frame with no text (about:blank, an image ad), until text arrives', async () => {
+    document.body.innerHTML = '<img alt="" src="data:,">';
+    const factory = vi.fn(() => probe);
+    const wake = vi.fn();
+    stop = startSentinel(document, { probe: factory, wake });
+    expect(factory).not.toHaveBeenCalled();
+    document.body.insertAdjacentHTML('beforeend', '<p>Now with Rinvoq.</p>');
+    await nextFrame();
+    expect(factory).toHaveBeenCalled();
+    expect(wake).toHaveBeenCalledOnce();
   });
 
   it('leaves a page that opts out alone, and says so', async () => {
