@@ -6,9 +6,13 @@ import { highlightsSupported } from '@/src/paint/highlight-painter';
 
 // The content script of every frame (listed in the manifest by wxt.config.ts). It touches no
 // extension API until the page's text may name a drug; then it asks the background for the page
-// session (entrypoints/session.ts). The raw `chrome` namespace is used for that one message:
-// Firefox has it too, and the polyfill would cost every frame its start-up.
-declare const chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
+// session (entrypoints/session.ts). That one message goes through the browser's own namespace
+// (Firefox's promise-based `browser`, else Chrome's `chrome`, which returns a promise in MV3):
+// the polyfill would cost every frame its start-up.
+interface Runtime {
+  runtime: { sendMessage(message: object): Promise<unknown> | undefined };
+}
+const extensionApi = (): Runtime => (globalThis as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome;
 
 export default defineUnlistedScript(() => {
   const started = Symbol.for('jak-lens.sentinel');
@@ -18,6 +22,7 @@ export default defineUnlistedScript(() => {
   let probe: Probe | null = null;
   startSentinel(document, {
     probe: () => (probe ??= new Probe(markableNameTexts())),
-    wake: () => void chrome.runtime.sendMessage({ type: 'jak-lens/load-session' }).catch(() => undefined),
+    // A page opened before the extension was reloaded has no background to answer: nothing to do then.
+    wake: () => void extensionApi().runtime.sendMessage({ type: 'jak-lens/load-session' })?.catch(() => undefined),
   });
 });

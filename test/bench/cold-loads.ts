@@ -92,8 +92,9 @@ interface TraceEvent {
 
 /** Our script time on the page's main thread, and our longest share of one task, in ms. */
 function ours(events: TraceEvent[]): { ms: number; longestTask: number } {
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid && e.dur !== undefined);
+  // The navigation may move the tab to a new renderer process: every renderer main thread counts.
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.dur !== undefined);
   const isOurs = (e: TraceEvent) => {
     const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.data?.fileName ?? e.args?.fileName ?? '';
     return url.startsWith('chrome-extension://');
@@ -107,7 +108,7 @@ function ours(events: TraceEvent[]): { ms: number; longestTask: number } {
   }
   let longestTask = 0;
   for (const task of onMain.filter((e) => e.name === 'RunTask')) {
-    const inside = outer.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur!).reduce((a, e) => a + e.dur!, 0);
+    const inside = outer.filter((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < task.ts + task.dur!).reduce((a, e) => a + e.dur!, 0);
     longestTask = Math.max(longestTask, inside);
   }
   return { ms: outer.reduce((a, e) => a + e.dur!, 0) / 1000, longestTask: longestTask / 1000 };
@@ -135,7 +136,7 @@ async function coldLoad(context: BrowserContext, url: string): Promise<{ ms: num
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const [bare, reference, jakLens] = [await launch(null), await launch(referenceDir), await launch(BUILD)];
-type Row = { name: string; group: string; ref: number; jak: number; longest: number; heapExtra: number };
+type Row = { name: string; group: string; ref: number; jak: number; longest: number; heapExtra: number; refHeapExtra: number };
 const rows: Row[] = [];
 for (const [i, page] of pages.entries()) {
   const url = `${origin}/${i}`;
@@ -144,15 +145,18 @@ for (const [i, page] of pages.entries()) {
   const longest: number[] = [];
   const heapBare: number[] = [];
   const heapJak: number[] = [];
+  const heapRef: number[] = [];
   for (let k = 0; k < LOADS; k++) {
     heapBare.push((await coldLoad(bare, url)).heap);
-    r.push((await coldLoad(reference, url)).ms);
+    const refLoad = await coldLoad(reference, url);
+    r.push(refLoad.ms);
+    heapRef.push(refLoad.heap);
     const ourLoad = await coldLoad(jakLens, url);
     j.push(ourLoad.ms);
     longest.push(ourLoad.longestTask);
     heapJak.push(ourLoad.heap);
   }
-  rows.push({ name: page.name, group: page.group, ref: median(r), jak: median(j), longest: Math.max(...longest), heapExtra: median(heapJak) - median(heapBare) });
+  rows.push({ name: page.name, group: page.group, ref: median(r), jak: median(j), longest: Math.max(...longest), heapExtra: median(heapJak) - median(heapBare), refHeapExtra: median(heapRef) - median(heapBare) });
 }
 await Promise.all([bare.close(), reference.close(), jakLens.close()]);
 server.close();
@@ -181,7 +185,8 @@ console.log(`  pages with mentions, summed: ${fmt(withMentions)}x the reference 
 const longest = Math.max(...rows.map((r) => r.longest));
 console.log(`  longest task of ours: ${fmt(longest)} ms (target at most 16 ms): ${target(longest <= 16, 'longest task')}`);
 const heapNoMention = median(rows.filter((r) => r.group !== 'mentions').map((r) => r.heapExtra)) / 1024 / 1024;
-console.log(`  extra JS heap on a page without a mention (median): ${fmt(heapNoMention)} MB (target under 0.3 MB): ${target(heapNoMention < 0.3, 'heap')}`);
+const refHeap = median(rows.filter((r) => r.group !== 'mentions').map((r) => r.refHeapExtra)) / 1024 / 1024;
+console.log(`  extra JS heap on a page without a mention (median): ${fmt(heapNoMention)} MB, the reference's ${fmt(refHeap)} MB (target under 0.3 MB): ${target(heapNoMention < 0.3, 'heap')}`);
 const everyFrameFile = (JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] }).content_scripts[0]!.js[0]!;
 const everyFrame = gzipSync(readFileSync(join(BUILD, everyFrameFile))).length / 1024;
 console.log(`  script every frame evaluates: ${fmt(everyFrame, 1)} kB gzipped (target under 10 kB): ${target(everyFrame < 10, 'every-frame script size')}`);
