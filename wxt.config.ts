@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { markableNamesPlugin } from './scripts/lib/markable-names-plugin';
 
 // The gecko id is fixed so Firefox keeps settings across reinstalls and so the
 // Firefox smoke test can pin the extension's internal UUID.
@@ -7,6 +8,7 @@ export const GECKO_ID = 'jak-lens@jak-lens.org';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The soak test's build (WXT_CENSUS=1, see src/content/census.ts) goes beside the real one, never over it.
+  vite: () => ({ plugins: [markableNamesPlugin()] }),
   outDir: process.env.WXT_CENSUS === '1' ? '.output/census' : '.output',
   // Explicit imports keep every module readable on its own.
   imports: false,

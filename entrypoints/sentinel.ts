@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startSentinel } from '@/src/content/sentinel';
-import { markableNameTexts } from '@/src/data/names';
+import markableNames from 'virtual:jak-lens/markable-names';
 import { Probe } from '@/src/match/probe';
 import { highlightsSupported } from '@/src/paint/highlight-painter';
 
@@ -21,7 +21,7 @@ export default defineUnlistedScript(() => {
   world[started] = true;
   let probe: Probe | null = null;
   startSentinel(document, {
-    probe: () => (probe ??= new Probe(markableNameTexts())),
+    probe: () => (probe ??= new Probe(markableNames)),
     // A page opened before the extension was reloaded has no background to answer: nothing to do then.
     wake: () => void extensionApi().runtime.sendMessage({ type: 'jak-lens/load-session' })?.catch(() => undefined),
   });

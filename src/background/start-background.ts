@@ -1,6 +1,7 @@
 import type { browser as Browser } from 'wxt/browser';
 import { cardDataFor } from '../data/card-data';
 import { dataset } from '../data/dataset';
+import { loadSettings } from '../settings/settings-store';
 import { COMMANDS, isRequest, type MentionCounts, type Request, type Response, type TabCounts as FrameCounts } from '../messaging/messages';
 
 // The background holds the whole dataset and answers content scripts' requests
@@ -73,6 +74,7 @@ export function startBackground(browser: typeof Browser): void {
     if (isRequest('jak-lens/card-data', message)) return Promise.resolve<Response<'jak-lens/card-data'>>(cardDataFor(dataset, message.drugId));
     if (isRequest('jak-lens/page-counts', message) && tabId !== undefined) return counts.set(tabId, frameId, message.counts).then(() => true as const);
     if (isRequest('jak-lens/tab-counts', message)) return counts.get(message.tabId);
+    if (isRequest('jak-lens/settings', message)) return loadSettings().then((read) => read.settings);
     if (isRequest('jak-lens/load-session', message) && tabId !== undefined) return inject(browser, SESSION_FILE, tabId, frameId).then(() => true as const);
     if (isRequest('jak-lens/load-card-ui', message) && tabId !== undefined) return inject(browser, CARD_UI_FILE, tabId, frameId).then(() => true as const);
     return undefined;

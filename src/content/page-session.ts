@@ -1,9 +1,9 @@
 import type { CardController } from '../card/card-controller';
 import type { CardUi } from '../card/card-ui-global';
 import type { CardData } from '../data/card-data';
-import { namesToMark } from '../data/names';
+import { inChosenGroups } from '../data/name-groups';
 import type { DrugId } from '../data/schema';
-import { buildMatcher } from '../match/find-mentions';
+import { buildMatcher, type MatchableName } from '../match/find-mentions';
 import { Probe } from '../match/probe';
 import type { MentionCounts, MessageType, Request, Response } from '../messaging/messages';
 import type { PageMention } from '../page/page-mention';
@@ -22,6 +22,8 @@ export interface SessionPorts {
 
 export interface SessionOptions {
   ports: SessionPorts;
+  /** Every name that may be marked; the session keeps those of the kinds the user chose. */
+  names: readonly MatchableName[];
   /** For the benchmark: the scanner's stretches of work. */
   onWork?: ScannerOptions['onWork'];
 }
@@ -51,7 +53,7 @@ export class PageSession {
     private settings: Settings,
     private readonly options: SessionOptions,
   ) {
-    const names = namesToMark(settings.nameKinds);
+    const names = inChosenGroups(options.names, settings.nameKinds);
     this.scanner = new Scanner(document, {
       matcher: buildMatcher(names),
       probe: new Probe(names.map((n) => n.text)),

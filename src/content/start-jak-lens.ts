@@ -1,18 +1,18 @@
 import { loadedCardUi } from '../card/card-ui-global';
 import { setFrameState } from '../messaging/frame-state';
 import { isRequest } from '../messaging/messages';
-import { askBackground } from '../messaging/send';
-import { browser } from 'wxt/browser';
-import { loadSettings, watchSettings } from '../settings/settings-store';
+import { answerMessages, askBackgroundFromPage, onSettingsChanged } from '../messaging/page-runtime';
+import type { Settings } from '../settings/settings';
 import { siteAllowed } from '../settings/site-rules';
 import { PageSession, type SessionPorts } from './page-session';
+import { entries as markableNames } from 'virtual:jak-lens/markable-names';
 
 // The page session's composition root, injected into a frame once its text may
-// name a drug (src/content/sentinel.ts decides): reads the settings, starts a
-// page session when the site is allowed, and replaces it with a fresh one when
-// the settings change (never patching a live one).
+// name a drug (src/content/sentinel.ts decides): gets the settings from the
+// background, starts a page session when the site is allowed, and replaces it
+// with a fresh one when the settings change (never patching a live one).
 
-const ports: SessionPorts = { ask: askBackground, cardUi: loadedCardUi };
+const ports: SessionPorts = { ask: askBackgroundFromPage, cardUi: loadedCardUi };
 
 export async function startJakLens(): Promise<void> {
   // Guard against a second injection into the same frame.
@@ -28,17 +28,16 @@ export async function startJakLens(): Promise<void> {
   navigation?.addEventListener('navigatesuccess', () => session?.onLocationChange());
   window.addEventListener('popstate', () => session?.onLocationChange());
   // The background relays keyboard commands; the popup asks a frame to reveal a drug's mentions.
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  answerMessages((message) => {
     if (!session) return undefined;
     if (isRequest('jak-lens/navigate', message)) return session.navigate(message.direction);
     if (isRequest('jak-lens/reveal', message)) return session.reveal(message.drugId);
     return undefined;
   });
 
-  let { settings } = await loadSettings();
   // The matcher is built from the chosen name kinds: a change of kinds starts the page over.
   let kinds = '';
-  const sync = () => {
+  const apply = (settings: Settings) => {
     const allowed = siteAllowed(location.href, settings.siteMode, settings.sites) && Object.values(settings.nameKinds).some(Boolean);
     const nextKinds = JSON.stringify(settings.nameKinds);
     if (session && (!allowed || nextKinds !== kinds)) {
@@ -47,13 +46,17 @@ export async function startJakLens(): Promise<void> {
     }
     if (allowed && !session) {
       kinds = nextKinds;
-      session = new PageSession(settings, { ports });
+      session = new PageSession(settings, { ports, names: markableNames });
       void session.start();
     } else session?.applySettings(settings);
   };
-  sync();
-  watchSettings((read) => {
-    settings = read.settings;
-    sync();
-  });
+  // Settings are asked of the background each time they change; answers are applied in order.
+  let asked = 0;
+  const refresh = async () => {
+    const ask = ++asked;
+    const settings = await askBackgroundFromPage({ type: 'jak-lens/settings' }).catch(() => null);
+    if (settings && ask === asked) apply(settings);
+  };
+  onSettingsChanged(() => void refresh());
+  await refresh();
 }

@@ -19,3 +19,8 @@ export const GROUP_OF_KIND: Record<NameKind, NameGroup> = {
   'other-script': 'otherScript',
   misspelling: 'misspelling',
 };
+
+/** The names of the groups the user chose. */
+export function inChosenGroups<N extends { kind: NameKind }>(names: readonly N[], groups: Record<NameGroup, boolean>): N[] {
+  return names.filter((n) => groups[GROUP_OF_KIND[n.kind]]);
+}

@@ -1,6 +1,5 @@
 import type { DrugId, NameKind, Status } from './schema';
 import { NAMES_BY_DRUG } from './dataset/names';
-import { GROUP_OF_KIND, type NameGroup } from './name-groups';
 
 /** One spelling of a drug's name, with what the dataset says of it. */
 export interface NameEntry {
@@ -31,16 +30,6 @@ export function allNames(): NameEntry[] {
 /** Every spelling the matcher should find: all but the names too ambiguous to mark on pages. */
 export function matchableNames(): NameEntry[] {
   return allNames().filter((n) => n.markable);
-}
-
-/** Every spelling that may be marked, of every kind: what the every-frame script looks for. */
-export function markableNameTexts(): string[] {
-  return matchableNames().map((n) => n.text);
-}
-
-/** The names to mark under the user's choice of name groups. */
-export function namesToMark(groups: Record<NameGroup, boolean>): NameEntry[] {
-  return matchableNames().filter((n) => groups[GROUP_OF_KIND[n.kind]]);
 }
 
 /** The generic name of each drug, from the names alone (for pages that do not load the whole dataset). */

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { Kinase, Regulator } from './codes';
+import { DRUG_IDS } from './drug-ids';
 
 export { Kinase, Regulator };
 
@@ -216,7 +217,7 @@ const sectionWith = <T extends z.ZodMiniType>(items: T) =>
   );
 
 export const Drug = z.strictObject({
-  id: z.enum(['abrocitinib', 'upadacitinib', 'baricitinib', 'ruxolitinib', 'delgocitinib', 'tofacitinib']),
+  id: z.enum(DRUG_IDS),
   inn: nonEmpty(),
   names: z.array(DrugName).check(z.minLength(1)),
   profile: z.strictObject({

@@ -1,14 +1,13 @@
 import type { CardData } from '../data/card-data';
-import { NAMES_BY_DRUG } from '../data/dataset/names';
+import { DRUG_IDS } from '../data/drug-ids';
 import type { DrugId } from '../data/schema';
+import type { Settings } from '../settings/settings';
 
 // Every message between the extension's parts, in one map: each type's request
 // and the answer it gets. Both ends check what they receive against the map's
 // checks: pages cannot send these, but a content script left over from an older
 // version can, and an answer may come from an older background.
 
-/** The drugs JAK Lens knows, from the names every part of it already carries. */
-const DRUG_IDS = Object.keys(NAMES_BY_DRUG) as DrugId[];
 
 export type Direction = 'next' | 'previous';
 
@@ -26,6 +25,8 @@ export interface MessageMap {
   'jak-lens/card-data': { request: { drugId: DrugId }; response: CardData };
   /** Every-frame script -> background: this frame's text may name a drug; inject the page session. */
   'jak-lens/load-session': { request: object; response: true };
+  /** Page session -> background: the settings, read and repaired there (pages carry no schema). */
+  'jak-lens/settings': { request: object; response: Settings };
   /** Page session -> background: inject the card's code into this frame. */
   'jak-lens/load-card-ui': { request: object; response: true };
   /** Content script -> background, whenever a frame's counts change. */
@@ -44,7 +45,7 @@ export type Response<T extends MessageType> = MessageMap[T]['response'];
 
 type Fields = Record<string, unknown>;
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isDrugId = (v: unknown): v is DrugId => DRUG_IDS.includes(v as DrugId);
+const isDrugId = (v: unknown): v is DrugId => (DRUG_IDS as readonly unknown[]).includes(v);
 const isDirection = (v: unknown): v is Direction => v === 'next' || v === 'previous';
 const isCounts = (v: unknown): v is MentionCounts =>
   isObject(v) && Object.entries(v).every(([k, n]) => isDrugId(k) && Number.isInteger(n) && (n as number) >= 0);
@@ -61,6 +62,12 @@ const CHECKS: { [T in MessageType]: Checks<T> } = {
     response: (a, req) => isObject(a) && isObject(a.drug) && a.drug.id === req.drugId && Array.isArray(a.sources) && isObject(a.classNotes) && isObject(a.caveats),
   },
   'jak-lens/load-session': { request: () => true, response: (a) => a === true },
+  'jak-lens/settings': {
+    request: () => true,
+    // The background has validated them field by field; the page checks the parts it reads.
+    response: (a) =>
+      isObject(a) && typeof a.siteMode === 'string' && Array.isArray(a.sites) && isObject(a.nameKinds) && isObject(a.sections) && Array.isArray(a.regulators) && typeof a.dwellMs === 'number',
+  },
   'jak-lens/load-card-ui': { request: () => true, response: (a) => a === true },
   'jak-lens/page-counts': { request: (m) => isCounts(m.counts), response: (a) => a === true },
   'jak-lens/tab-counts': {

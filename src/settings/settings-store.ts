@@ -1,9 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { MIGRATIONS, SETTINGS_VERSION, readSettings, type Settings, type SettingsRead } from './settings';
+import { SETTINGS_STORAGE_KEY } from './storage-key';
 
 // The only module that touches stored settings.
 // Synced across the user's browsers; versioned, so a newer JAK Lens reads an older user's settings.
-const item = storage.defineItem<unknown>('sync:settings', { fallback: null, version: SETTINGS_VERSION, migrations: MIGRATIONS });
+const item = storage.defineItem<unknown>(`sync:${SETTINGS_STORAGE_KEY}`, { fallback: null, version: SETTINGS_VERSION, migrations: MIGRATIONS });
 
 export async function loadSettings(): Promise<SettingsRead> {
   try {

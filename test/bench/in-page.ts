@@ -56,7 +56,7 @@ interface Stats {
 async function oursOnce(): Promise<{ ms: number; longest: number; mentions: PageMention[]; stats: Stats }> {
   const work: { phase: ScanPhase; ms: number }[] = [];
   const t = performance.now();
-  const session = new PageSession(DEFAULT_SETTINGS, { ports, onWork: (phase, ms) => work.push({ phase, ms }) });
+  const session = new PageSession(DEFAULT_SETTINGS, { ports, names, onWork: (phase, ms) => work.push({ phase, ms }) });
   setupMs ||= performance.now() - t;
   await session.start();
   const mentions = [...session.shown];

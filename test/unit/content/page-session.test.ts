@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { PageSession, type SessionPorts } from '@/src/content/page-session';
 import { dataset } from '@/src/data/dataset';
 import { cardDataFor } from '@/src/data/card-data';
+import { matchableNames } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
 import { Scanner } from '@/src/page/scanner';
 import { DEFAULT_SETTINGS } from '@/src/settings/settings';
@@ -53,6 +54,7 @@ function ownerOf(object: object, key: string): EventTarget {
   return proto as EventTarget;
 }
 
+const names = matchableNames();
 const PAGE = '<p>Patients on upadacitinib (Rinvoq) and on Olumiant.</p><p>A paragraph with no drug in it.</p>';
 
 beforeEach(() => {
@@ -96,7 +98,7 @@ afterEach(() => {
 
 /** Starts a session and lets its first scan, its counts report and its data requests finish. */
 async function started(ports = fakePorts()): Promise<PageSession> {
-  const session = new PageSession(DEFAULT_SETTINGS, { ports });
+  const session = new PageSession(DEFAULT_SETTINGS, { ports, names });
   const first = session.start();
   await vi.runAllTimersAsync();
   await first;
@@ -145,7 +147,7 @@ describe('a page session', () => {
   it('stopped in the middle of its first scan of a long page, it scans and paints no further', async () => {
     document.body.innerHTML = Array.from({ length: 4000 }, (_, i) => `<p>Paragraph ${i} on eczema${i % 50 === 0 ? ', treated with Rinvoq' : ''}.</p>`).join('');
     const ports = fakePorts();
-    const session = new PageSession(DEFAULT_SETTINGS, { ports });
+    const session = new PageSession(DEFAULT_SETTINGS, { ports, names });
     const show = vi.spyOn(PageSession.prototype as unknown as { show: () => void }, 'show');
     const first = session.start();
     // A few slices in, not to the end.
@@ -163,7 +165,7 @@ describe('a page session', () => {
 
   it('stopped while its counts report waits, it sends none', async () => {
     const ports = fakePorts();
-    const session = new PageSession(DEFAULT_SETTINGS, { ports });
+    const session = new PageSession(DEFAULT_SETTINGS, { ports, names });
     void session.start();
     // The first scan has painted; the report waits 200 ms so a busy page sends few.
     await vi.advanceTimersByTimeAsync(120);
@@ -187,7 +189,7 @@ describe('a page session', () => {
     const fresh = census();
     one.stop();
     for (let i = 0; i < 100; i++) {
-      const session = new PageSession(DEFAULT_SETTINGS, { ports: fakePorts() });
+      const session = new PageSession(DEFAULT_SETTINGS, { ports: fakePorts(), names });
       void session.start();
       // Half the sessions stop at once, half after their scan has painted.
       if (i % 2) await vi.runAllTimersAsync();

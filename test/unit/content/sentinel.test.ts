@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSentinel } from '@/src/content/sentinel';
-import { markableNameTexts } from '@/src/data/names';
+import { matchableNames } from '@/src/data/names';
 import { Probe } from '@/src/match/probe';
 import { FRAME_STATE_KEY } from '@/src/messaging/frame-state';
 import { shimDomForScanner } from '../support/dom-shims';
@@ -11,7 +11,7 @@ import { shimDomForScanner } from '../support/dom-shims';
 
 beforeAll(shimDomForScanner);
 
-const probe = new Probe(markableNameTexts());
+const probe = new Probe(matchableNames().map((n) => n.text));
 const frameState = () => (globalThis as Record<symbol, unknown>)[FRAME_STATE_KEY];
 let stop: () => void = () => undefined;
 
