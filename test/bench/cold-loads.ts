@@ -4,7 +4,7 @@
 // timers, observers and frame callbacks included), beside a reference measured in the same run:
 // a tiny extension, built here, whose content script only walks the page's text.
 // Prints each figure beside its reference and target, and exits non-zero when a target is missed.
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,7 +114,34 @@ function ours(events: TraceEvent[]): { ms: number; longestTask: number } {
   return { ms: outer.reduce((a, e) => a + e.dur!, 0) / 1000, longestTask: longestTask / 1000 };
 }
 
-async function coldLoad(context: BrowserContext, url: string): Promise<{ ms: number; longestTask: number; heap: number }> {
+/**
+ * The floor of targets 2 and 3, run in each frame of a bare load: a walk over the text that reads
+ * every character and tests one case-insensitive regex of the six generic names, in a fresh
+ * isolated world (DOM access from an isolated world costs more than from the page's own). ms.
+ */
+const FLOOR_WALK = `(() => { const t0 = performance.now(); const re = /abrocitinib|upadacitinib|baricitinib|ruxolitinib|delgocitinib|tofacitinib/i;
+  const w = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT); let n = 0, hit = false;
+  for (let t = w.nextNode(); t; t = w.nextNode()) { const d = t.data; for (let i = 0; i < d.length; i++) n += d.charCodeAt(i) & 1; if (!hit && re.test(d)) hit = true; }
+  globalThis.__floor = [n, hit]; return performance.now() - t0; })()`;
+
+async function floorOf(cdp: CDPSession): Promise<number> {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const frames: string[] = [];
+  const collect = (node: typeof frameTree) => {
+    frames.push(node.frame.id);
+    for (const child of node.childFrames ?? []) collect(child);
+  };
+  collect(frameTree);
+  let ms = 0;
+  for (const frameId of frames) {
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId, worldName: 'text-walk-floor' });
+    const { result } = await cdp.send('Runtime.evaluate', { contextId: executionContextId, expression: FLOOR_WALK, returnByValue: true });
+    ms += typeof result.value === 'number' ? result.value : 0;
+  }
+  return ms;
+}
+
+async function coldLoad(context: BrowserContext, url: string, withFloor = false): Promise<{ ms: number; longestTask: number; heap: number; floor: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -130,13 +157,15 @@ async function coldLoad(context: BrowserContext, url: string): Promise<{ ms: num
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.send('Tracing.end');
   await complete;
+  // After the heap is read, so the floor's own objects are not counted in it.
+  const floor = withFloor ? await floorOf(cdp) : 0;
   await page.close();
-  return { ...ours(events), heap: usedSize };
+  return { ...ours(events), heap: usedSize, floor };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const [bare, reference, jakLens] = [await launch(null), await launch(referenceDir), await launch(BUILD)];
-type Row = { name: string; group: string; ref: number; jak: number; longest: number; heapExtra: number; refHeapExtra: number };
+type Row = { name: string; group: string; floor: number; ref: number; jak: number; longest: number; heapExtra: number; refHeapExtra: number };
 const rows: Row[] = [];
 for (const [i, page] of pages.entries()) {
   const url = `${origin}/${i}`;
@@ -146,8 +175,11 @@ for (const [i, page] of pages.entries()) {
   const heapBare: number[] = [];
   const heapJak: number[] = [];
   const heapRef: number[] = [];
+  const floor: number[] = [];
   for (let k = 0; k < LOADS; k++) {
-    heapBare.push((await coldLoad(bare, url)).heap);
+    const bareLoad = await coldLoad(bare, url, true);
+    heapBare.push(bareLoad.heap);
+    floor.push(bareLoad.floor);
     const refLoad = await coldLoad(reference, url);
     r.push(refLoad.ms);
     heapRef.push(refLoad.heap);
@@ -156,7 +188,7 @@ for (const [i, page] of pages.entries()) {
     longest.push(ourLoad.longestTask);
     heapJak.push(ourLoad.heap);
   }
-  rows.push({ name: page.name, group: page.group, ref: median(r), jak: median(j), longest: Math.max(...longest), heapExtra: median(heapJak) - median(heapBare), refHeapExtra: median(heapRef) - median(heapBare) });
+  rows.push({ name: page.name, group: page.group, floor: median(floor), ref: median(r), jak: median(j), longest: Math.max(...longest), heapExtra: median(heapJak) - median(heapBare), refHeapExtra: median(heapRef) - median(heapBare) });
 }
 await Promise.all([bare.close(), reference.close(), jakLens.close()]);
 server.close();
@@ -169,19 +201,22 @@ const target = (ok: boolean, what: string) => {
   return ok ? 'met' : 'MISSED';
 };
 console.log(`JAK Lens cold loads (${BUILD}), ${new Date().toISOString().slice(0, 10)}; Chromium ${found.path}; median of ${LOADS} cold loads per page; ms of main-thread script`);
-console.log('reference = a content script that only walks the text (same matches, frames, timing), loaded the same way\n');
-console.log(`${'page'.padEnd(44)}${'reference'.padStart(10)}${'JAK Lens'.padStart(10)}${'ratio'.padStart(8)}${'longest'.padStart(9)}${'heap +MB'.padStart(10)}`);
+console.log('reference = a content script that only walks the text (same matches, frames, timing), loaded the same way');
+console.log('floor = a walk reading every character and testing a regex of the six generic names, in a fresh isolated world of each frame of a bare load\n');
+console.log(`${'page'.padEnd(44)}${'floor'.padStart(8)}${'reference'.padStart(10)}${'JAK Lens'.padStart(10)}${'ratio'.padStart(8)}${'longest'.padStart(9)}${'heap +MB'.padStart(10)}`);
 for (const row of rows) {
-  console.log(`${row.name.slice(0, 43).padEnd(44)}${fmt(row.ref).padStart(10)}${fmt(row.jak).padStart(10)}${fmt(row.jak / row.ref).padStart(8)}${fmt(row.longest).padStart(9)}${fmt(row.heapExtra / 1024 / 1024).padStart(10)}`);
+  console.log(`${row.name.slice(0, 43).padEnd(44)}${fmt(row.floor).padStart(8)}${fmt(row.ref).padStart(10)}${fmt(row.jak).padStart(10)}${fmt(row.jak / row.ref).padStart(8)}${fmt(row.longest).padStart(9)}${fmt(row.heapExtra / 1024 / 1024).padStart(10)}`);
 }
-const sum = (group: string, key: 'ref' | 'jak') => rows.filter((r) => r.group === group).reduce((a, r) => a + r[key], 0);
+const sum = (group: string, key: 'floor' | 'ref' | 'jak') => rows.filter((r) => r.group === group).reduce((a, r) => a + r[key], 0);
 console.log('\ntargets');
 const noText = sum('no text', 'jak') / sum('no text', 'ref');
 console.log(`  frame with no text: ${fmt(noText)}x the reference (target at most 1.2x): ${target(noText <= 1.2, 'frame with no text')}`);
 const noMention = sum('no mention', 'jak') / sum('no mention', 'ref');
 console.log(`  pages without a mention, summed: ${fmt(noMention)}x the reference (target at most 1.5x): ${target(noMention <= 1.5, 'pages without a mention')}`);
-const withMentions = sum('mentions', 'jak') / sum('mentions', 'ref');
-console.log(`  pages with mentions, summed: ${fmt(withMentions)}x the reference (target at most 3x): ${target(withMentions <= 3, 'pages with mentions')}`);
+const noMentionFloor = sum('no mention', 'jak') / sum('no mention', 'floor');
+console.log(`  pages without a mention, summed: ${fmt(noMentionFloor)}x the floor (target at most 2x): ${target(noMentionFloor <= 2, 'pages without a mention against the floor')}`);
+const withMentions = sum('mentions', 'jak') / sum('mentions', 'floor');
+console.log(`  pages with mentions, summed: ${fmt(withMentions)}x the floor (target at most 3x; the reference extension's ratio ${fmt(sum('mentions', 'jak') / sum('mentions', 'ref'))}x): ${target(withMentions <= 3, 'pages with mentions')}`);
 const longest = Math.max(...rows.map((r) => r.longest));
 console.log(`  longest task of ours: ${fmt(longest)} ms (target at most 16 ms): ${target(longest <= 16, 'longest task')}`);
 const heapNoMention = median(rows.filter((r) => r.group !== 'mentions').map((r) => r.heapExtra)) / 1024 / 1024;
@@ -190,7 +225,7 @@ console.log(`  extra JS heap on a page without a mention (median): ${fmt(heapNoM
 const everyFrameFile = (JSON.parse(readFileSync(join(BUILD, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] }).content_scripts[0]!.js[0]!;
 const everyFrame = gzipSync(readFileSync(join(BUILD, everyFrameFile))).length / 1024;
 console.log(`  script every frame evaluates: ${fmt(everyFrame, 1)} kB gzipped (target under 10 kB): ${target(everyFrame < 10, 'every-frame script size')}`);
-console.log('  not measured here yet: the isolated-world text-walk floor of targets 2 and 3, and the card within one frame of the dwell (target 5)');
+console.log('  not measured here: the card within one frame of the dwell (target 5; the end-to-end timing test prints it)');
 if (misses.length) {
   console.log(`\n${misses.length} target(s) missed: ${misses.join(', ')}`);
   process.exitCode = 1;
