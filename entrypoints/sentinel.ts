@@ -2,17 +2,13 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startSentinel } from '@/src/content/sentinel';
 import markableNames from 'virtual:jak-lens/markable-names';
 import { Probe } from '@/src/match/probe';
+import { pageRuntime } from '@/src/messaging/page-runtime';
 import { highlightsSupported } from '@/src/paint/highlight-painter';
 
 // The content script of every frame (listed in the manifest by wxt.config.ts). It touches no
 // extension API until the page's text may name a drug; then it asks the background for the page
-// session (entrypoints/session.ts). That one message goes through the browser's own namespace
-// (Firefox's promise-based `browser`, else Chrome's `chrome`, which returns a promise in MV3):
+// session (entrypoints/session.ts), through the browser's own namespace (src/messaging/page-runtime.ts):
 // the polyfill would cost every frame its start-up.
-interface Runtime {
-  runtime: { sendMessage(message: object): Promise<unknown> | undefined };
-}
-const extensionApi = (): Runtime => (globalThis as { browser?: Runtime }).browser ?? (globalThis as unknown as { chrome: Runtime }).chrome;
 
 export default defineUnlistedScript(() => {
   const started = Symbol.for('jak-lens.sentinel');
@@ -23,6 +19,6 @@ export default defineUnlistedScript(() => {
   startSentinel(document, {
     probe: () => (probe ??= new Probe(markableNames)),
     // A page opened before the extension was reloaded has no background to answer: nothing to do then.
-    wake: () => void extensionApi().runtime.sendMessage({ type: 'jak-lens/load-session' })?.catch(() => undefined),
+    wake: () => void pageRuntime().runtime.sendMessage({ type: 'jak-lens/load-session' })?.catch(() => undefined),
   });
 });

@@ -65,44 +65,53 @@ export function installCensus(): void {
     if (observing.delete(this)) census.observers--;
   };
 
-  const pending = new Set<number>();
+  // Timeouts and intervals share one pool of ids, as in the browser; frame callbacks have their own.
+  const tracker = (field: 'timers' | 'frames') => {
+    const live = new Set<number>();
+    return {
+      add(id: number): number {
+        live.add(id);
+        census[field]++;
+        return id;
+      },
+      drop(id: number | undefined): void {
+        if (id !== undefined && live.delete(id)) census[field]--;
+      },
+    };
+  };
+  const timers = tracker('timers');
+  const frames = tracker('frames');
   const view = globalThis as typeof globalThis & Window;
   const { setTimeout: set, clearTimeout: clear, setInterval: every, clearInterval: stopEvery, requestAnimationFrame: frame, cancelAnimationFrame: cancelFrame } = view;
   view.setTimeout = ((fn: () => void, ms?: number, ...args: unknown[]) => {
-    const id = set(() => {
-      if (pending.delete(id)) census.timers--;
-      fn(...(args as []));
-    }, ms) as unknown as number;
-    pending.add(id);
-    census.timers++;
+    const id: number = timers.add(
+      set(() => {
+        timers.drop(id);
+        fn(...(args as []));
+      }, ms) as unknown as number,
+    );
     return id;
   }) as typeof setTimeout;
+  view.setInterval = ((fn: () => void, ms?: number, ...args: unknown[]) => timers.add(every(fn, ms, ...args) as unknown as number)) as typeof setInterval;
   view.clearTimeout = ((id?: number) => {
     clear(id);
-    if (id !== undefined && pending.delete(id)) census.timers--;
+    timers.drop(id);
   }) as typeof clearTimeout;
-  view.setInterval = ((fn: () => void, ms?: number, ...args: unknown[]) => {
-    const id = every(fn, ms, ...args) as unknown as number;
-    pending.add(id);
-    census.timers++;
-    return id;
-  }) as typeof setInterval;
   view.clearInterval = ((id?: number) => {
     stopEvery(id);
-    if (id !== undefined && pending.delete(id)) census.timers--;
+    timers.drop(id);
   }) as typeof clearInterval;
-  const frames = new Set<number>();
   view.requestAnimationFrame = (fn: FrameRequestCallback) => {
-    const id = frame.call(view, (time) => {
-      if (frames.delete(id)) census.frames--;
-      fn(time);
-    });
-    frames.add(id);
-    census.frames++;
+    const id: number = frames.add(
+      frame.call(view, (time) => {
+        frames.drop(id);
+        fn(time);
+      }),
+    );
     return id;
   };
   view.cancelAnimationFrame = (id: number) => {
     cancelFrame.call(view, id);
-    if (frames.delete(id)) census.frames--;
+    frames.drop(id);
   };
 }
