@@ -1,5 +1,6 @@
 import { EVIDENCE_LABEL } from './labels';
-import { EVIDENCE_KINDS, type EvidenceKind, type Source, type Status } from './schema';
+import { EVIDENCE_KINDS } from './codes';
+import type { EvidenceKind, Source, Status } from './schema';
 
 // The kind of evidence under a note comes from what its sources are, in one place, so a note can
 // never claim more than its sources: a news report of a label is a news report, a clinic page is

@@ -1,4 +1,4 @@
-import { Kinase, Regulator } from './codes';
+import { KINASES as KINASE_CODES, REGULATORS, type Kinase, type Regulator } from './codes';
 import type { Infection, NameKind } from './schema';
 
 // Words shown to readers for the dataset's codes, in one place so the card,
@@ -15,7 +15,7 @@ export const REGULATOR_LABEL: Record<Regulator, string> = {
 };
 
 /** The order regulators are listed in everywhere: the schema's. */
-export const REGULATOR_ORDER: readonly Regulator[] = Regulator.options;
+export const REGULATOR_ORDER: readonly Regulator[] = REGULATORS;
 
 export const INFECTION_LABEL: Record<Infection, string> = {
   'herpes-zoster': 'Herpes zoster',
@@ -42,7 +42,7 @@ export const NAME_KIND_LABEL: Record<NameKind, string> = {
   misspelling: 'misspelling seen in print',
 };
 
-export const KINASES: readonly Kinase[] = Kinase.options;
+export const KINASES: readonly Kinase[] = KINASE_CODES;
 
 export const STATUS_LABEL = {
   verified: 'verified',

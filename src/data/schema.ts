@@ -1,8 +1,12 @@
 import { z } from 'zod/mini';
-import { Kinase, Regulator } from './codes';
+import { DOCUMENT_KINDS, EVIDENCE_KINDS, KINASES, REGULATORS } from './codes';
 import { DRUG_IDS } from './drug-ids';
 
-export { Kinase, Regulator };
+export { DOCUMENT_KINDS, EVIDENCE_KINDS };
+export const Regulator = z.enum(REGULATORS);
+export type Regulator = z.infer<typeof Regulator>;
+export const Kinase = z.enum(KINASES);
+export type Kinase = z.infer<typeof Kinase>;
 
 // The shape of the bundled reference. The TypeScript types are inferred from
 // these schemas; test/unit/data/dataset.test.ts parses the shipped data with them.
@@ -17,21 +21,6 @@ export const SourceId = z.string().check(z.regex(/^S\d+[a-z]?$/, 'source ids loo
 /** The reference's grade of a source: P (label, regulator, peer-reviewed paper), N (news or press), S (low-grade page). */
 export const SourceGrade = z.enum(['primary', 'news', 'secondary']);
 
-/** What a source is, strongest first. Every primary source says; a news or secondary source may say no more than "opinion". */
-export const DOCUMENT_KINDS = [
-  'label',
-  'regulator',
-  'guideline',
-  'society',
-  'trial',
-  'meta-analysis',
-  'observational',
-  'laboratory',
-  'review',
-  'letter',
-  'opinion',
-  'news',
-] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 const WEAK_KINDS: readonly string[] = ['letter', 'opinion', 'news'];
 
@@ -54,11 +43,6 @@ export const Source = z
     z.refine((s) => s.grade === 'primary' || s.kind === undefined || WEAK_KINDS.includes(s.kind), 'a news or secondary source counts as no more than news or opinion, whatever it reprints'),
   );
 
-/**
- * What kind of evidence a note rests on, strongest first: the kinds of the sources it cites
- * (src/data/evidence.ts derives it; no note states its own). "secondary" is a low-grade page.
- */
-export const EVIDENCE_KINDS = [...DOCUMENT_KINDS, 'secondary'] as const;
 export const EvidenceKind = z.enum(EVIDENCE_KINDS);
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { NAME_GROUPS } from '../data/name-groups';
 import { REGULATOR_ORDER } from '../data/labels';
-import { Regulator } from '../data/codes';
+import { REGULATORS } from '../data/codes';
 import { CARD_SECTIONS, MarkStyle, SiteMode } from './choices';
 import { normalizeSitePattern } from './site-rules';
 
@@ -18,7 +18,7 @@ export const SettingsSchema = z.object({
   /** Which card sections show. */
   sections: switches(CARD_SECTIONS),
   /** Whose approvals the card lists (and whose regional notes it shows). */
-  regulators: z.array(Regulator),
+  regulators: z.array(z.enum(REGULATORS)),
   /** Which kinds of names are marked on pages. */
   nameKinds: switches(NAME_GROUPS),
   /** How long the pointer rests on a mention before its card opens, in ms. */
