@@ -42,11 +42,11 @@ export class MutationBatcher {
     const limit = this.options.burstLimit ?? 1000;
     for (const record of records) {
       if (this.burst) break;
-      if (isOurs(record.target)) continue;
+      if (isOurs(record.target) || onlyOurHost(record)) continue;
       this.pending.add(record.target);
       if (this.pending.size > limit) this.burst = true;
     }
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.flush());
+    if (!this.frame && (this.pending.size > 0 || this.burst)) this.frame = requestAnimationFrame(() => this.flush());
   }
 
   private flush(): void {
@@ -73,6 +73,13 @@ export class MutationBatcher {
 function blockFor(node: Node): Element | null {
   if (node.nodeType === 1 && !isInline(node as Element)) return node as Element;
   return blockOf(node);
+}
+
+/** Our card's host added to or taken from the page: no text of the page changed. */
+function onlyOurHost(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && (n as Element).localName === UI_HOST_TAG);
 }
 
 /** Our own card's host: edits to it are not the page's. */

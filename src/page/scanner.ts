@@ -229,6 +229,9 @@ export class Scanner {
   }
 
   private onEdits(blocks: Set<Element>): void {
+    // An edit to the page's root or body element touches all its text: read it again in slices.
+    const doc = this.root.nodeType === Node.DOCUMENT_NODE ? (this.root as Document) : null;
+    if (doc && [...blocks].some((b) => b === doc.body || b === doc.documentElement)) return void this.fullScan();
     if (this.scan) for (const block of blocks) this.editedDuringScan.add(block);
     else this.applyEdits(blocks);
   }

@@ -44,6 +44,36 @@ describe('the scanner', () => {
     await vi.waitFor(() => expect(texts(latest())).toEqual(['Olumiant', 'Xeljanz']));
   });
 
+  it('reads nothing again when our own card host joins or leaves the page', async () => {
+    document.body.innerHTML = '<p>Oral upadacitinib.</p>';
+    let changes = 0;
+    const lifetime = new AbortController();
+    const scanner = new Scanner(document, { ...options, signal: lifetime.signal, onChange: () => changes++ });
+    await scanner.start();
+    await new Promise((r) => setTimeout(r, 50));
+    const before = changes;
+    const host = document.createElement('jak-lens-ui');
+    document.documentElement.append(host);
+    await new Promise((r) => setTimeout(r, 50));
+    host.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(changes).toBe(before);
+    lifetime.abort();
+  });
+
+  it('reads an edit to the body itself again in slices, as a full scan, and finds its name', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p>';
+    let latest: readonly PageMention[] = [];
+    const lifetime = new AbortController();
+    const scanner = new Scanner(document, { ...options, signal: lifetime.signal, onChange: (m) => (latest = m) });
+    await scanner.start();
+    const fullScan = vi.spyOn(scanner, 'fullScan');
+    document.body.append('Then Olumiant, straight in the body.');
+    await vi.waitFor(() => expect(texts(latest)).toEqual(['Olumiant']));
+    expect(fullScan).toHaveBeenCalled();
+    lifetime.abort();
+  });
+
   it('counts a block edited during the first scan once', async () => {
     const latest = await editDuringFirstScan('<p id="a">Oral upadacitinib.</p><p>Rinvoq again.</p>', () => {
       (document.getElementById('a')!.firstChild as Text).data = 'Oral upadacitinib, edited.';
