@@ -3,7 +3,6 @@ import { startSentinel } from '@/src/content/sentinel';
 import markableNames from 'virtual:jak-lens/markable-names';
 import { Probe } from '@/src/match/probe';
 import { pageRuntime } from '@/src/messaging/page-runtime';
-import { highlightsSupported } from '@/src/paint/highlight-painter';
 
 // The content script of every frame (listed in the manifest by wxt.config.ts). It touches no
 // extension API until the page's text may name a drug; then it asks the background for the page
@@ -13,7 +12,7 @@ import { highlightsSupported } from '@/src/paint/highlight-painter';
 export default defineUnlistedScript(() => {
   const started = Symbol.for('jak-lens.sentinel');
   const world = globalThis as { [started]?: boolean };
-  if (world[started] || !highlightsSupported()) return;
+  if (world[started]) return;
   world[started] = true;
   let probe: Probe | null = null;
   startSentinel(document, {

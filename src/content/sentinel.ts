@@ -24,12 +24,38 @@ export function pageOptsOut(doc: Document): boolean {
   return meta?.getAttribute('content')?.trim().toLowerCase() === 'off';
 }
 
+/** True when `root` holds a text node: an empty frame (about:blank, an image ad) needs no automaton. */
+function hasText(root: Node): boolean {
+  return (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode() !== null;
+}
+
 /** True when some text under `root` may hold a name. */
 function mayMention(root: Node, probe: () => Probe): boolean {
-  // An empty frame (about:blank, an image ad) has no text node to read, and no automaton is built for it.
-  if (!(root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT).nextNode()) return false;
+  if (!hasText(root)) return false;
   for (const text of textsThatMayMention(root, probe())) if (text) return true;
   return false;
+}
+
+/** The longest the first read of a page holds the page up before it lets the page run. */
+const SLICE_MS = 5;
+
+/**
+ * Reads the text under `root` in slices of at most SLICE_MS (a page of ordinary length takes
+ * one) and calls `done` with whether it may hold a name, unless `stopped()` by then.
+ */
+function readInSlices(root: Node, probe: () => Probe, stopped: () => boolean, done: (may: boolean) => void): void {
+  if (!hasText(root)) return done(false);
+  const texts = textsThatMayMention(root, probe());
+  const slice = () => {
+    if (stopped()) return;
+    const end = performance.now() + SLICE_MS;
+    for (let next = texts.next(); !next.done; next = texts.next()) {
+      if (next.value) return done(true);
+      if (performance.now() > end) return void setTimeout(slice, 0);
+    }
+    done(false);
+  };
+  slice();
 }
 
 /** The web components' open shadow roots under `root`, read like the page. */
@@ -60,14 +86,9 @@ export function startSentinel(doc: Document, options: SentinelOptions): () => vo
     options.wake();
   };
 
-  const root = doc.body ?? doc.documentElement;
-  if (root && (mayMention(root, probe) || shadowRootsMayMention(root, probe))) {
-    wake();
-    return stop;
-  }
-
   // Later text is read once a frame: an added element whole, an edited or added text with its
-  // block (a name may be split across the text nodes of one block).
+  // block (a name may be split across the text nodes of one block). Watching starts before the
+  // first read, which may take more than one task on a long page.
   const check = () => {
     frame = 0;
     const blocks = new Set<Node>();
@@ -88,5 +109,8 @@ export function startSentinel(doc: Document, options: SentinelOptions): () => vo
     if (touched.size && !frame) frame = requestAnimationFrame(check);
   });
   observer.observe(doc, { childList: true, subtree: true, characterData: true });
+
+  const root = doc.body ?? doc.documentElement;
+  if (root) readInSlices(root, probe, () => observer === null, (may) => (may || shadowRootsMayMention(root, probe) ? wake() : undefined));
   return stop;
 }

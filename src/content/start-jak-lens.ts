@@ -4,6 +4,7 @@ import { isRequest } from '../messaging/messages';
 import { answerMessages, askBackgroundFromPage, onSettingsChanged } from '../messaging/page-runtime';
 import type { Settings } from '../settings/settings';
 import { siteAllowed } from '../settings/site-rules';
+import { highlightsSupported } from '../paint/highlight-painter';
 import { PageSession, type SessionPorts } from './page-session';
 import { entries as markableNames } from 'virtual:jak-lens/markable-names';
 
@@ -18,7 +19,8 @@ export async function startJakLens(): Promise<void> {
   // Guard against a second injection into the same frame.
   const marker = Symbol.for('jak-lens.session');
   const world = globalThis as typeof globalThis & { [marker]?: boolean };
-  if (world[marker]) return;
+  // A browser without the highlight API could not paint a mark: the session stays out of its pages.
+  if (world[marker] || !highlightsSupported()) return;
   world[marker] = true;
   setFrameState('running');
 

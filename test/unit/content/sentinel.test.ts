@@ -74,6 +74,28 @@ describe('the every-frame script', () => {
     expect(wake).toHaveBeenCalledOnce();
   });
 
+  it('reads a long page in slices, letting the page run between them, and still finds a name at its end', async () => {
+    const filler = '<p>Atopic dermatitis is a chronic, relapsing inflammatory skin disease of children and adults. </p>'.repeat(2000);
+    // A clock that moves 3 ms each time it is read, so the first read of the page outlasts one slice.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 3));
+    const wake = watch(`${filler}<p>Switched to Rinvoq.</p>`);
+    expect(wake).not.toHaveBeenCalled();
+    now.mockRestore();
+    await vi.waitFor(() => expect(wake).toHaveBeenCalledOnce());
+  });
+
+  it('stops reading a long page when stopped between slices', async () => {
+    const filler = '<p>Atopic dermatitis is a chronic, relapsing inflammatory skin disease of children and adults. </p>'.repeat(2000);
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 3));
+    const wake = watch(`${filler}<p>Switched to Rinvoq.</p>`);
+    now.mockRestore();
+    stop();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wake).not.toHaveBeenCalled();
+  });
+
   it('looks inside the open shadow roots of web components', () => {
     document.body.innerHTML = '<x-label></x-label>';
     document.querySelector('x-label')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Cibinqo</p>';
