@@ -162,9 +162,14 @@ export interface DrugCardProps {
   idPrefix?: string;
   /** Extra controls for the header (e.g. a close button). */
   actions?: ComponentChildren;
+  /**
+   * How many of the sections to draw, the sources counting as the last: a card drawn unseen is
+   * drawn a section per task, so that no step holds the page up. All when not given.
+   */
+  upTo?: number;
 }
 
-export function DrugCard({ model, idPrefix = 'jak-lens', actions }: DrugCardProps) {
+export function DrugCard({ model, idPrefix = 'jak-lens', actions, upTo = Infinity }: DrugCardProps) {
   const titleId = `${idPrefix}-title`;
   return (
     <article class="card" aria-labelledby={titleId} data-drug={model.drugId}>
@@ -192,10 +197,10 @@ export function DrugCard({ model, idPrefix = 'jak-lens', actions }: DrugCardProp
         {actions}
       </header>
       <div class="body">
-        {model.sections.map((s) => (
+        {model.sections.slice(0, upTo).map((s) => (
           <Section section={s} headingId={`${idPrefix}-${s.id}`} key={s.id} />
         ))}
-        {model.sources.length > 0 && (
+        {model.sources.length > 0 && upTo > model.sections.length && (
           <section class="section section-sources" aria-labelledby={`${idPrefix}-sources`} data-section="sources">
             <h3 id={`${idPrefix}-sources`}>Sources</h3>
             <ol class="sources">

@@ -1,5 +1,5 @@
 import type { CardData } from '../data/card-data';
-import { buildCardModel } from './card-model';
+import { buildCardModel, type CardModel } from './card-model';
 import { anchorForRange, CardHost, type CardHostEvents, type CardSurface } from './card-host';
 import type { PageMention } from '../page/page-mention';
 import type { Settings } from '../settings/settings';
@@ -29,6 +29,9 @@ export class CardController {
   private current: PageMention | null = null;
   private dwelling: PageMention | null = null;
   private dwellTimer = 0;
+  private prepareTimer = 0;
+  /** The card drawn unseen while the pointer dwells on its mention. */
+  private prepared: { mention: PageMention; model: CardModel } | null = null;
   private graceTimer = 0;
   private pointerOnCard = false;
   private pointerOnMention = false;
@@ -81,12 +84,20 @@ export class CardController {
     // A pressed button means a text selection is being dragged.
     if (buttons !== 0 || this.typing()) return;
     this.dwelling = mention;
+    const { dwellMs } = this.deps.settings();
+    // The card is drawn during the dwell, so that it is on screen in the frame after the dwell
+    // ends; not at once, so a pointer sweeping across mentions does not draw a card for each.
+    this.prepareTimer = window.setTimeout(() => {
+      this.prepareTimer = 0;
+      void this.prepare(mention);
+    }, dwellMs / 3);
     this.dwellTimer = window.setTimeout(() => {
       this.dwellTimer = 0;
       const target = this.dwelling;
       this.dwelling = null;
       if (target && this.pointerOnMention && !this.typing()) void this.open(target, false);
-    }, this.deps.settings().dwellMs);
+      else this.discardPrepared();
+    }, dwellMs);
   }
 
   /** A tap on a mention (touch screens have no hover). */
@@ -147,18 +158,37 @@ export class CardController {
     this.host.destroy();
   }
 
-  private async open(mention: PageMention, focus: boolean): Promise<void> {
-    const attempt = ++this.opening;
+  /** Draws the card of the mention under the pointer, unseen, unless a card is open. */
+  private async prepare(mention: PageMention): Promise<void> {
+    if (this.current) return;
     let data: CardData;
     try {
       data = await this.deps.loadData(mention.drugId);
     } catch {
-      // The extension was updated or reloaded under this page: its old content script has no card to show.
       return;
     }
-    if (attempt !== this.opening || !mention.range.startContainer.isConnected) return;
-    const settings = this.deps.settings();
-    const model = buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: { text: mention.text, name: mention.name } });
+    if (this.dwelling !== mention || this.current || !mention.range.startContainer.isConnected) return;
+    const model = this.modelOf(data, mention);
+    this.prepared = { mention, model };
+    this.host.prepare(model, anchorForRange(mention.range));
+  }
+
+  private async open(mention: PageMention, focus: boolean): Promise<void> {
+    const attempt = ++this.opening;
+    let model = this.prepared && sameMention(this.prepared.mention, mention) ? this.prepared.model : null;
+    this.prepared = null;
+    if (!model) {
+      let data: CardData;
+      try {
+        data = await this.deps.loadData(mention.drugId);
+      } catch {
+        // The extension was updated or reloaded under this page: its old content script has no card to show.
+        return;
+      }
+      if (attempt !== this.opening) return;
+      model = this.modelOf(data, mention);
+    }
+    if (!mention.range.startContainer.isConnected) return;
     this.cancelGrace();
     try {
       this.host.open(model, anchorForRange(mention.range), { focus });
@@ -170,8 +200,14 @@ export class CardController {
     this.deps.setActive(mention);
   }
 
+  private modelOf(data: CardData, mention: PageMention): CardModel {
+    const settings = this.deps.settings();
+    return buildCardModel(data, { sections: settings.sections, regulators: settings.regulators, asWritten: { text: mention.text, name: mention.name } });
+  }
+
   /** Settings changed while a card is open: redraw it with the new sections and regulators. */
   refresh(): void {
+    this.discardPrepared();
     const mention = this.current;
     if (mention) void this.open(mention, this.host.hasFocus());
   }
@@ -182,8 +218,17 @@ export class CardController {
 
   private cancelDwell(): void {
     clearTimeout(this.dwellTimer);
+    clearTimeout(this.prepareTimer);
     this.dwellTimer = 0;
+    this.prepareTimer = 0;
     this.dwelling = null;
+    this.discardPrepared();
+  }
+
+  private discardPrepared(): void {
+    if (!this.prepared) return;
+    this.prepared = null;
+    if (!this.current) this.host.close();
   }
 
   private startGrace(): void {

@@ -21,6 +21,7 @@ const FRAME_CSS = `
   animation: jak-lens-in 120ms ease-out;
 }
 .frame[hidden] { display: none; }
+.frame.prepared { visibility: hidden; pointer-events: none; animation: none; }
 @keyframes jak-lens-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) { .frame { animation: none; } }
 @media (prefers-color-scheme: dark) { .frame { border-color: rgb(255 255 255 / 0.2); } }
@@ -63,6 +64,12 @@ export interface CardHostEvents {
 
 /** What the card controller needs of the card on screen. */
 export interface CardSurface {
+  /**
+   * Draws a card and lays it out at its place, unseen, while the pointer dwells, so that opening
+   * it when the dwell ends only has to make it visible. Does nothing while a card is open.
+   */
+  prepare(model: CardModel, anchor: Anchor): void;
+  /** Shows a card: the prepared one at once when `model` is the model it was prepared with. */
   open(model: CardModel, anchor: Anchor, options: { focus: boolean }): void;
   close(): void;
   hasFocus(): boolean;
@@ -76,6 +83,10 @@ export class CardHost implements CardSurface {
   private frame: HTMLElement | null = null;
   private stopPositioning: (() => void) | null = null;
   private openModel: CardModel | null = null;
+  private preparedModel: CardModel | null = null;
+  private preparedPrefix = '';
+  /** The prepared card has all its sections drawn. */
+  private preparedWhole = false;
   private counter = 0;
 
   constructor(
@@ -88,29 +99,79 @@ export class CardHost implements CardSurface {
     return target !== null && target === this.host;
   }
 
+  prepare(model: CardModel, anchor: Anchor): void {
+    if (this.openModel) return;
+    const frame = this.ensureFrame();
+    // Drawn a section per task while the frame is still hidden (drawing then costs no style or
+    // layout work); then, after the browser's next frame, laid out unseen; then placed. No step
+    // holds the page up for long, and placing forces no layout.
+    const prefix = this.nextPrefix();
+    const sections = model.sections.length + 1;
+    let drawn = 0;
+    this.draw(model, frame, prefix, drawn);
+    this.preparedModel = model;
+    this.preparedPrefix = prefix;
+    frame.classList.add('prepared');
+    const current = () => this.preparedModel === model && this.frame === frame;
+    const step = () => {
+      if (!current()) return;
+      if (drawn < sections) {
+        this.draw(model, frame, prefix, ++drawn);
+        setTimeout(step, 0);
+        return;
+      }
+      this.preparedWhole = true;
+      frame.hidden = false;
+      this.showOnTop(frame);
+      afterNextFrame(() => {
+        if (current() && !this.stopPositioning) this.follow(anchor, frame);
+      });
+    };
+    setTimeout(step, 0);
+  }
+
   open(model: CardModel, anchor: Anchor, options: { focus: boolean }): void {
     const frame = this.ensureFrame();
+    const ready = model === this.preparedModel;
+    if (!ready) this.draw(model, frame, this.nextPrefix());
+    else if (!this.preparedWhole) this.draw(model, frame, this.preparedPrefix);
+    this.preparedModel = null;
+    this.preparedWhole = false;
     this.openModel = model;
-    const prefix = `jak-lens-${++this.counter}`;
-    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close card', onClick: () => this.events.onDismiss() }, '×');
-    render(h(DrugCard, { model, idPrefix: prefix, actions: close }), frame);
-    frame.setAttribute('aria-labelledby', `${prefix}-title`);
+    frame.classList.remove('prepared');
     frame.hidden = false;
     this.showOnTop(frame);
-    this.stopPositioning?.();
-    this.stopPositioning = autoUpdate(anchor, frame, () => void this.place(anchor, frame));
-    void this.place(anchor, frame);
+    if (!ready || !this.stopPositioning) this.follow(anchor, frame);
     if (options.focus) frame.focus({ preventScroll: true });
   }
 
   close(): void {
-    if (!this.frame || !this.openModel) return;
+    if (!this.frame || (!this.openModel && !this.preparedModel)) return;
     this.stopPositioning?.();
     this.stopPositioning = null;
     this.openModel = null;
+    this.preparedModel = null;
+    this.preparedWhole = false;
     if (typeof this.frame.hidePopover === 'function' && this.frame.matches(':popover-open')) this.frame.hidePopover();
     this.frame.hidden = true;
+    this.frame.classList.remove('prepared');
     render(null, this.frame);
+  }
+
+  private nextPrefix(): string {
+    return `jak-lens-${++this.counter}`;
+  }
+
+  private draw(model: CardModel, frame: HTMLElement, prefix: string, upTo?: number): void {
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close card', onClick: () => this.events.onDismiss() }, '×');
+    render(h(DrugCard, { model, idPrefix: prefix, actions: close, ...(upTo === undefined ? {} : { upTo }) }), frame);
+    frame.setAttribute('aria-labelledby', `${prefix}-title`);
+  }
+
+  /** Keeps the card beside its mention while the page scrolls or reflows. */
+  private follow(anchor: Anchor, frame: HTMLElement): void {
+    this.stopPositioning?.();
+    this.stopPositioning = autoUpdate(anchor, frame, () => void this.place(anchor, frame));
   }
 
   /** True when keyboard focus is inside the card. */
@@ -179,11 +240,15 @@ export class CardHost implements CardSurface {
         hide({ strategy: 'referenceHidden' }),
       ],
     });
-    if (!this.openModel) return;
+    if (!this.openModel && !this.preparedModel) return;
     frame.style.left = `${x}px`;
     frame.style.top = `${y}px`;
     if (middlewareData.hide?.referenceHidden) this.events.onAnchorHidden();
   }
+}
+
+function afterNextFrame(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 function adoptCss(root: ShadowRoot, css: string): void {

@@ -31,25 +31,28 @@ export const CARD_HOST_TAG = 'jak-lens-ui';
 /** Runs with `this` = the card's shadow root; returns a CardState without shadowMode. */
 export const READ_CARD = `function () {
   const frame = this.querySelector('.frame');
-  const card = this.querySelector('.card');
   const r = frame.getBoundingClientRect();
+  const frameStyle = getComputedStyle(frame);
+  // A card drawn unseen during the dwell is hidden from the reader: it counts as no card.
+  const visible = !frame.hidden && r.width > 0 && r.height > 0 && frameStyle.display !== 'none' && frameStyle.visibility !== 'hidden';
+  const card = visible ? this.querySelector('.card') : null;
   const style = card ? getComputedStyle(card) : null;
   const active = this.activeElement;
   return {
-    visible: !frame.hidden && r.width > 0 && r.height > 0 && getComputedStyle(frame).display !== 'none',
+    visible,
     drug: card ? card.dataset.drug : null,
     title: card ? card.querySelector('h2').textContent : '',
     sections: card ? [...card.querySelectorAll('[data-section]')].map((s) => s.dataset.section) : [],
-    text: frame.innerText,
+    text: visible ? frame.innerText : '',
     rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height },
     viewport: { width: innerWidth, height: innerHeight },
-    links: [...this.querySelectorAll('a')].map((a) => ({ href: a.href, target: a.target, rel: a.rel })),
+    links: visible ? [...this.querySelectorAll('a')].map((a) => ({ href: a.href, target: a.target, rel: a.rel })) : [],
     focused: active ? (active.className || active.localName) : null,
     hostIsActiveElement: document.activeElement === this.host,
     background: style ? style.backgroundColor : '',
     color: style ? style.color : '',
     role: frame.getAttribute('role'),
-    animation: getComputedStyle(frame).animationName,
+    animation: visible ? frameStyle.animationName : '',
     name: this.getElementById(frame.getAttribute('aria-labelledby') || '')?.textContent ?? null,
   };
 }`;

@@ -18,15 +18,27 @@ beforeAll(shimDomForScanner);
 /** The card on screen, as the controller drives it: which drug's card is showing, and whether it has focus. */
 class FakeSurface implements CardSurface {
   shown: CardModel | null = null;
+  /** Drawn unseen during the dwell. */
+  prepared: CardModel | null = null;
+  /** How many times a card was drawn. */
+  draws = 0;
   focused = false;
   readonly element = document.createElement('jak-lens-ui');
   constructor(readonly events: CardHostEvents) {}
+  prepare(model: CardModel): void {
+    if (this.shown) return;
+    this.prepared = model;
+    this.draws++;
+  }
   open(model: CardModel, _anchor: unknown, options: { focus: boolean }): void {
+    if (model !== this.prepared) this.draws++;
+    this.prepared = null;
     this.shown = model;
     this.focused = options.focus;
   }
   close(): void {
     this.shown = null;
+    this.prepared = null;
     this.focused = false;
   }
   hasFocus(): boolean {
@@ -97,6 +109,42 @@ describe('the dwell before a card opens', () => {
     expect(showing()).toBe('upadacitinib');
     expect(active).toBe(rinvoq);
     expect(surface.focused).toBe(false);
+  });
+
+  it('draws the card unseen during the dwell and, when the dwell ends, shows that drawing without drawing again', async () => {
+    controller.pointerOver(rinvoq, 0);
+    await wait(DWELL / 3);
+    expect(surface.prepared?.drugId).toBe('upadacitinib');
+    expect(showing()).toBeNull();
+    const drawsBefore = surface.draws;
+    await wait(DWELL - DWELL / 3);
+    expect(showing()).toBe('upadacitinib');
+    expect(surface.draws).toBe(drawsBefore);
+  });
+
+  it('draws nothing for mentions the pointer only sweeps across, and discards an unseen card when the pointer leaves', async () => {
+    for (const m of [rinvoq, olumiant, xeljanz]) {
+      controller.pointerOver(m, 0);
+      await wait(16);
+    }
+    expect(surface.draws).toBe(0);
+    await wait(DWELL / 3);
+    expect(surface.prepared?.drugId).toBe('tofacitinib');
+    controller.pointerOver(null, 0);
+    expect(surface.prepared).toBeNull();
+    await wait(1000);
+    expect(showing()).toBeNull();
+  });
+
+  it('never redraws an open card to prepare another: the other card is drawn when its dwell ends', async () => {
+    controller.pointerOver(rinvoq, 0);
+    await wait(DWELL);
+    controller.pointerOver(olumiant, 0);
+    await wait(DWELL / 3);
+    expect(surface.prepared).toBeNull();
+    expect(showing()).toBe('upadacitinib');
+    await wait(DWELL);
+    expect(showing()).toBe('baricitinib');
   });
 
   it('opens nothing when the pointer moves off before the dwell ends', async () => {
