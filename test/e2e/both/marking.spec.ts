@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
-import { marksBesideShownNames } from '../support/in-page';
+import { markedParagraphsInPage, marksBesideShownNames } from '../support/in-page';
 import { FAST, clickOn, expect, marks, marksInFrame, pointOf, sortedMarks, test } from './fixtures';
 
 const mentionsKey = JSON.parse(readFileSync(resolve(import.meta.dirname, '../pages/mentions.json'), 'utf8')) as { marked: string[] };
@@ -33,6 +33,17 @@ for (const fixture of MARKED_PAGES) {
     }
   });
 }
+
+test('on a page with thousands of mentions, those on screen are marked wherever the reader scrolls, and only those near it are held', async ({ jak }) => {
+  const tab = await jak.newTab('/many-mentions.html');
+  const marked = (scrollTo: string | null = null) => tab.evaluate(markedParagraphsInPage, { scrollTo, first: 'p0', last: 'p2999' });
+  await expect.poll(() => marked(), { timeout: 15_000 }).toMatchObject({ onScreenMarked: true, first: true, last: false });
+  expect((await marked()).count, 'marks held with the page at its top').toBeLessThan(1000);
+  await marked('p2999');
+  await expect.poll(() => marked(), FAST).toMatchObject({ onScreenMarked: true, first: false, last: true });
+  await marked('p1500');
+  await expect.poll(() => marked(), FAST).toMatchObject({ onScreenMarked: true, first: false, last: false });
+});
 
 test('content that arrives later is marked as it arrives', async ({ jak }) => {
   const tab = await jak.newTab('/infinite-scroll.html');

@@ -78,3 +78,17 @@ export function centreOfElementInPage(target: { selector: string; text?: string 
   const rect = element.getBoundingClientRect();
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
+
+/**
+ * On a page of paragraphs with one mention each: how many are marked, whether every paragraph on
+ * screen is, and whether two given paragraphs are. Optionally scrolls a paragraph into view first.
+ */
+export function markedParagraphsInPage(a: { scrollTo: string | null; first: string; last: string }): { count: number; onScreenMarked: boolean; first: boolean; last: boolean } {
+  if (a.scrollTo) document.getElementById(a.scrollTo)!.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const ids = new Set([...(CSS.highlights.get('jak-lens') ?? [])].map((r) => (r as StaticRange).startContainer.parentElement!.id));
+  const onScreen = [...document.querySelectorAll('p')].filter((p) => {
+    const rect = p.getBoundingClientRect();
+    return rect.bottom > 0 && rect.top < innerHeight;
+  });
+  return { count: ids.size, onScreenMarked: onScreen.length > 0 && onScreen.every((p) => ids.has(p.id)), first: ids.has(a.first), last: ids.has(a.last) };
+}

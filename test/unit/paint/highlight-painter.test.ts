@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PageMention } from '@/src/page/page-mention';
 import { HighlightPainter, highlightCss } from '@/src/paint/highlight-painter';
 import { shimDomForScanner, shimHighlights } from '../support/dom-shims';
@@ -79,5 +79,73 @@ describe('the painter', () => {
       const properties = [...highlightCss(style).matchAll(/([a-z-]+)\s*:/g)].map((m) => m[1]!);
       for (const p of properties) expect(allowed, `${style}: ${p}`).toContain(p);
     }
+  });
+});
+
+/** An IntersectionObserver the test drives: which blocks are near the viewport is the test's to say. */
+class FakeNearObserver {
+  static last: FakeNearObserver | null = null;
+  readonly watched = new Set<Element>();
+  constructor(
+    private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+    readonly options: { rootMargin?: string },
+  ) {
+    FakeNearObserver.last = this;
+  }
+  observe(target: Element) {
+    this.watched.add(target);
+  }
+  unobserve(target: Element) {
+    this.watched.delete(target);
+  }
+  disconnect() {
+    this.watched.clear();
+  }
+  report(near: Element[], far: Element[] = []) {
+    this.callback([...near.map((target) => ({ target, isIntersecting: true })), ...far.map((target) => ({ target, isIntersecting: false }))]);
+  }
+}
+
+describe('the painter on a page with many mentions', () => {
+  let blocks: HTMLParagraphElement[];
+  let many: PageMention[];
+  const real = globalThis.IntersectionObserver;
+  beforeEach(() => {
+    (globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver = FakeNearObserver;
+    document.body.innerHTML = Array.from({ length: 700 }, () => '<p>Olumiant and Rinvoq.</p>').join('');
+    blocks = [...document.querySelectorAll('p')];
+    many = blocks.flatMap((p) => {
+      const t = p.firstChild as Text;
+      return [mention(t, 0, 8), mention(t, 13, 19)];
+    });
+  });
+  afterEach(() => {
+    (globalThis as unknown as { IntersectionObserver: unknown }).IntersectionObserver = real;
+  });
+
+  it('paints only the mentions of blocks near the viewport, and follows the reader as they scroll', () => {
+    const painter = new HighlightPainter(document, 'underline');
+    painter.paint(many);
+    const observer = FakeNearObserver.last!;
+    expect(observer.watched.size).toBe(700);
+    expect(marks()).toEqual([]);
+    observer.report([blocks[0]!, blocks[1]!]);
+    expect(marks().length).toBe(4);
+    observer.report([blocks[500]!], [blocks[0]!, blocks[1]!]);
+    expect(marks()).toEqual([many[1000]!.range, many[1001]!.range]);
+    painter.destroy();
+    expect(observer.watched.size).toBe(0);
+  });
+
+  it('stops watching blocks whose mentions left, and paints every mention again once few are left', () => {
+    const painter = new HighlightPainter(document, 'underline');
+    painter.paint(many);
+    const observer = FakeNearObserver.last!;
+    painter.paint(many.slice(0, 1100));
+    expect(observer.watched.size).toBe(550);
+    painter.paint(many.slice(0, 10));
+    expect(observer.watched.size).toBe(0);
+    expect(marks().length).toBe(10);
+    painter.destroy();
   });
 });
