@@ -82,11 +82,16 @@ export class CardHost implements CardSurface {
   private host: HTMLElement | null = null;
   private frame: HTMLElement | null = null;
   private stopPositioning: (() => void) | null = null;
+  /** The card drawn in the frame, shown or prepared. */
+  private drawnModel: CardModel | null = null;
+  /** The card the reader asked to see: shown, or shown as soon as it is placed. */
   private openModel: CardModel | null = null;
-  private preparedModel: CardModel | null = null;
-  private preparedPrefix = '';
-  /** The prepared card has all its sections drawn. */
-  private preparedWhole = false;
+  private drawnPrefix = '';
+  /** The drawn card has all its sections. */
+  private whole = false;
+  /** The drawn card has been placed beside its mention. */
+  private placed = false;
+  private focusWhenShown = false;
   private counter = 0;
 
   constructor(
@@ -109,18 +114,20 @@ export class CardHost implements CardSurface {
     const sections = model.sections.length + 1;
     let drawn = 0;
     this.draw(model, frame, prefix, drawn);
-    this.preparedModel = model;
-    this.preparedPrefix = prefix;
+    this.drawnModel = model;
+    this.drawnPrefix = prefix;
+    this.whole = false;
+    this.placed = false;
     frame.classList.add('prepared');
-    const current = () => this.preparedModel === model && this.frame === frame;
+    const current = () => this.drawnModel === model && this.frame === frame;
     const step = () => {
       if (!current()) return;
-      if (drawn < sections) {
+      if (!this.whole && drawn < sections) {
         this.draw(model, frame, prefix, ++drawn);
         setTimeout(step, 0);
         return;
       }
-      this.preparedWhole = true;
+      this.whole = true;
       frame.hidden = false;
       this.showOnTop(frame);
       afterNextFrame(() => {
@@ -132,26 +139,33 @@ export class CardHost implements CardSurface {
 
   open(model: CardModel, anchor: Anchor, options: { focus: boolean }): void {
     const frame = this.ensureFrame();
-    const ready = model === this.preparedModel;
-    if (!ready) this.draw(model, frame, this.nextPrefix());
-    else if (!this.preparedWhole) this.draw(model, frame, this.preparedPrefix);
-    this.preparedModel = null;
-    this.preparedWhole = false;
     this.openModel = model;
-    frame.classList.remove('prepared');
-    frame.hidden = false;
-    this.showOnTop(frame);
-    if (!ready || !this.stopPositioning) this.follow(anchor, frame);
-    if (options.focus) frame.focus({ preventScroll: true });
+    this.focusWhenShown = options.focus;
+    if (model === this.drawnModel) {
+      // Prepared during the dwell: shown now if it is placed, else as soon as it is (placing it
+      // here would force the page's layout inside this task).
+      if (!this.whole) this.draw(model, frame, this.drawnPrefix);
+      this.whole = true;
+      if (this.placed) this.show(frame);
+      return;
+    }
+    this.draw(model, frame, this.nextPrefix());
+    this.drawnModel = model;
+    this.whole = true;
+    this.placed = false;
+    this.show(frame);
+    this.follow(anchor, frame);
   }
 
   close(): void {
-    if (!this.frame || (!this.openModel && !this.preparedModel)) return;
+    if (!this.frame || !this.drawnModel) return;
     this.stopPositioning?.();
     this.stopPositioning = null;
     this.openModel = null;
-    this.preparedModel = null;
-    this.preparedWhole = false;
+    this.drawnModel = null;
+    this.whole = false;
+    this.placed = false;
+    this.focusWhenShown = false;
     if (typeof this.frame.hidePopover === 'function' && this.frame.matches(':popover-open')) this.frame.hidePopover();
     this.frame.hidden = true;
     this.frame.classList.remove('prepared');
@@ -160,6 +174,14 @@ export class CardHost implements CardSurface {
 
   private nextPrefix(): string {
     return `jak-lens-${++this.counter}`;
+  }
+
+  private show(frame: HTMLElement): void {
+    frame.classList.remove('prepared');
+    frame.hidden = false;
+    this.showOnTop(frame);
+    if (this.focusWhenShown) frame.focus({ preventScroll: true });
+    this.focusWhenShown = false;
   }
 
   private draw(model: CardModel, frame: HTMLElement, prefix: string, upTo?: number): void {
@@ -240,9 +262,11 @@ export class CardHost implements CardSurface {
         hide({ strategy: 'referenceHidden' }),
       ],
     });
-    if (!this.openModel && !this.preparedModel) return;
+    if (!this.drawnModel || this.frame !== frame) return;
     frame.style.left = `${x}px`;
     frame.style.top = `${y}px`;
+    this.placed = true;
+    if (this.openModel === this.drawnModel && frame.classList.contains('prepared')) this.show(frame);
     if (middlewareData.hide?.referenceHidden) this.events.onAnchorHidden();
   }
 }
