@@ -39,7 +39,8 @@ export class PageSession {
   private readonly lifetime = new AbortController();
   private readonly scanner: Scanner;
   private painter: HighlightPainter | null = null;
-  private index = new MentionIndex([]);
+  /** The mentions by text node, for the pointer; built when the pointer first needs it after a change. */
+  private indexed: MentionIndex | null = null;
   private mentions: readonly PageMention[] = [];
   private pointerFrame = 0;
   private lastPoint: { x: number; y: number; buttons: number } | null = null;
@@ -98,7 +99,7 @@ export class PageSession {
     this.painter?.destroy();
     this.painter = null;
     this.mentions = [];
-    this.index = new MentionIndex([]);
+    this.indexed = null;
   }
 
   /** Settings that need no new session (mark style, card sections, regulators, dwell). */
@@ -187,7 +188,7 @@ export class PageSession {
     if (!this.painter && mentions.length === 0) return;
     this.painter ??= new HighlightPainter(document, this.settings.markStyle);
     this.painter.paint(mentions);
-    this.index = new MentionIndex(mentions);
+    this.indexed = null;
     if (mentions.length) void this.loadCards();
     this.cards?.setMentions(mentions);
     this.scheduleCountsReport();
@@ -197,8 +198,12 @@ export class PageSession {
     if (open) this.painter.setActive(open);
   }
 
+  private index(): MentionIndex {
+    return (this.indexed ??= new MentionIndex(this.mentions));
+  }
+
   private mentionAt(x: number, y: number): PageMention | null {
-    return this.mentions.length ? mentionAtPoint(document, this.index, x, y) : null;
+    return this.mentions.length ? mentionAtPoint(document, this.index(), x, y) : null;
   }
 
   private onPointerDown(event: PointerEvent): void {
@@ -229,7 +234,7 @@ export class PageSession {
       this.pointerFrame = 0;
       const point = this.lastPoint;
       if (!point || !this.painter || this.stopped) return;
-      const mention = mentionAtPoint(document, this.index, point.x, point.y);
+      const mention = mentionAtPoint(document, this.index(), point.x, point.y);
       this.painter.setActive(mention ?? this.cards?.openMention ?? null);
       this.cards?.pointerOver(mention, point.buttons);
     });

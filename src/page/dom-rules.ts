@@ -48,3 +48,30 @@ export function blockOf(node: Node): Element | null {
   for (let el = node.parentElement; el; el = el.parentElement) if (!isInline(el)) return el;
   return null;
 }
+
+/** False for text the reader cannot see (display: none or visibility: hidden around it). */
+export function rendered(node: Node): boolean {
+  const el = node.parentElement;
+  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+}
+
+/**
+ * The block whose own text to read for a name the first pass saw end in
+ * `text`, or null when it cannot be a mention. Text in an excluded element is
+ * skipped, but an excluded inline element (a hidden span) sits inside prose
+ * that may join across it, so its block is read.
+ */
+export function blockToRead(text: Text, root: Element | ShadowRoot): Element | ShadowRoot | null {
+  let excluded: Element | null = null;
+  for (let el = text.parentElement; el; el = el.parentElement) if (isExcluded(el)) excluded = el;
+  if (excluded && !isInline(excluded)) return null;
+  const block = blockOf(excluded ?? text);
+  // Text in a shadow root outside any block inside it belongs to the shadow root.
+  return block ?? (root instanceof ShadowRoot ? root : null);
+}
+
+/** Drops blocks contained in another block of the set: rescanning the outer one covers them. */
+export function outermost(blocks: Set<Element>): Element[] {
+  const list = [...blocks];
+  return list.filter((b) => !list.some((other) => other !== b && other.contains(b)));
+}

@@ -1,6 +1,6 @@
 import type { Matcher } from '../match/find-mentions';
 import type { Probe } from '../match/probe';
-import { blockOf, isExcluded, isInline, isInsideExcluded } from './dom-rules';
+import { blockOf, blockToRead, isExcluded, isInline, isInsideExcluded, outermost, rendered } from './dom-rules';
 import { textsThatMayMention } from './first-pass';
 import { MutationBatcher } from './mutation-batcher';
 import type { PageMention } from './page-mention';
@@ -28,6 +28,8 @@ export interface ScannerOptions {
 }
 
 const now = () => performance.now();
+/** How often a long scan hands over what it has found so far (the marks appear as it goes). */
+const REPORT_EVERY_MS = 100;
 /** Points down the middle of the viewport where the visible-first pass looks for text. */
 const VISIBLE_PROBES = 12;
 
@@ -197,6 +199,7 @@ export class Scanner {
       if (signal.aborted) return;
     }
     const slices = this.slices('blocks', signal);
+    let reported = now();
     for (const block of blocks) {
       if (block.isConnected && !(block instanceof Element && skip.has(block))) {
         for (const chunk of this.chunks(block, true)) this.addMentionsFrom(chunk);
@@ -204,7 +207,12 @@ export class Scanner {
       const firstMarks = !painted && this.mentions.size > 0;
       if (firstMarks) painted = true;
       if (firstMarks || slices.due) {
-        this.changed();
+        // Each report hands over every mention so far: on a page with thousands, reporting after
+        // every slice made the reports cost more than the slices.
+        if (firstMarks || now() - reported >= REPORT_EVERY_MS) {
+          this.changed();
+          reported = now();
+        }
         if (!(await slices.pause(firstMarks ? restyled : yieldToPage))) return;
       }
     }
@@ -267,31 +275,4 @@ export class Scanner {
       else this.mentions.set(chunk.block, [mention]);
     }
   }
-}
-
-/** False for text the reader cannot see (display: none or visibility: hidden around it). */
-function rendered(node: Node): boolean {
-  const el = node.parentElement;
-  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
-}
-
-/**
- * The block whose own text to read for a name the first pass saw end in
- * `text`, or null when it cannot be a mention. Text in an excluded element is
- * skipped, but an excluded inline element (a hidden span) sits inside prose
- * that may join across it, so its block is read.
- */
-function blockToRead(text: Text, root: Element | ShadowRoot): Element | ShadowRoot | null {
-  let excluded: Element | null = null;
-  for (let el = text.parentElement; el; el = el.parentElement) if (isExcluded(el)) excluded = el;
-  if (excluded && !isInline(excluded)) return null;
-  const block = blockOf(excluded ?? text);
-  // Text in a shadow root outside any block inside it belongs to the shadow root.
-  return block ?? (root instanceof ShadowRoot ? root : null);
-}
-
-/** Drops blocks contained in another block of the set: rescanning the outer one covers them. */
-function outermost(blocks: Set<Element>): Element[] {
-  const list = [...blocks];
-  return list.filter((b) => !list.some((other) => other !== b && other.contains(b)));
 }
