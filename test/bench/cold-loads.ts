@@ -137,6 +137,7 @@ function ours(events: TraceEvent[]): { ms: number; longestTask: number } {
     const inner = (e: TraceEvent) =>
       onMain.filter((m) => m !== e && m.pid === e.pid && m.tid === e.tid && m.ts >= e.ts && m.ts < e.ts + e.dur! && m.dur! > 300).map((m) => `${m.name} ${(m.dur! / 1000).toFixed(1)}`).join(', ');
     const fn = (e: TraceEvent) => (e.args?.data as { functionName?: string; lineNumber?: number; columnNumber?: number } | undefined) ?? {};
+    if (process.env.BENCH_DETAIL_ALL === '1') console.log(`    all: ${outer.map((e) => `${e.name} ${file(e)} ${(e.dur! / 1000).toFixed(1)}`).join('; ')}`);
     console.log(`    longest task ${(longestTask / 1000).toFixed(1)} ms: ${longestParts.map((e) => `${e.name} ${file(e)} ${fn(e).functionName ?? ''}:${fn(e).lineNumber ?? ''}:${fn(e).columnNumber ?? ''} ${(e.dur! / 1000).toFixed(1)} ms [${inner(e)}]`).join('; ')}`);
   }
   return { ms: outer.reduce((a, e) => a + e.dur!, 0) / 1000, longestTask: longestTask / 1000 };
