@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { markableNamesPlugin } from './scripts/lib/markable-names-plugin';
+import { pdfjsAssets } from './scripts/lib/pdfjs-assets';
 
 // The gecko id is fixed so Firefox keeps settings across reinstalls and so the
 // Firefox smoke test can pin the extension's internal UUID.
@@ -12,6 +13,12 @@ export default defineConfig({
   outDir: process.env.WXT_CENSUS === '1' ? '.output/census' : '.output',
   // Explicit imports keep every module readable on its own.
   imports: false,
+  // The PDF viewer's pdf.js files, copied unmodified (scripts/lib/pdfjs-assets.ts).
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'JAK Lens',
     description:

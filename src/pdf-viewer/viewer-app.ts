@@ -1,0 +1,164 @@
+import { documentUrlOf } from '../messaging/pdf-viewer-url';
+import { describeOpenFailure, fetchSource, fileSource, SourceError, type PdfSource } from './document-source';
+import { PageList } from './page-list';
+import { loadPdfJs, openPdf, type OpenedPdf, type PdfDocument } from './pdfjs';
+import { startViewerMarks } from './viewer-marks';
+
+// The viewer page's wiring: where the document comes from (?file=, the file picker, a drop), the
+// toolbar, and what the reader is told when a document cannot be read. Everything a web page gets
+// (marks, cards, keyboard commands) comes from the same page session (viewer-marks.ts).
+
+const ZOOMS = [0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3];
+const START_ZOOM = 1.25;
+
+interface Elements {
+  viewer: HTMLElement;
+  scroller: HTMLElement;
+  status: HTMLElement;
+  pageNumber: HTMLInputElement;
+  pageCount: HTMLElement;
+  zoomLevel: HTMLElement;
+  zoomIn: HTMLButtonElement;
+  zoomOut: HTMLButtonElement;
+  download: HTMLButtonElement;
+  original: HTMLAnchorElement;
+  fileInput: HTMLInputElement;
+  theme: HTMLButtonElement;
+  title: HTMLElement;
+}
+
+function elements(doc: Document): Elements {
+  const get = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
+  return {
+    viewer: get('viewer'),
+    scroller: get('scroller'),
+    status: get('status'),
+    pageNumber: get<HTMLInputElement>('page-number'),
+    pageCount: get('page-count'),
+    zoomLevel: get('zoom-level'),
+    zoomIn: get<HTMLButtonElement>('zoom-in'),
+    zoomOut: get<HTMLButtonElement>('zoom-out'),
+    download: get<HTMLButtonElement>('download'),
+    original: get<HTMLAnchorElement>('original'),
+    fileInput: get<HTMLInputElement>('file-input'),
+    theme: get<HTMLButtonElement>('theme'),
+    title: get('doc-title'),
+  };
+}
+
+export function startPdfViewer(doc: Document): void {
+  const ui = elements(doc);
+  let current: { list: PageList; source: PdfSource; lifetime: AbortController } | null = null;
+  let zoom = START_ZOOM;
+
+  const say = (message: string, kind: 'info' | 'error' = 'info') => {
+    ui.status.textContent = message;
+    ui.status.dataset.kind = kind;
+    ui.status.hidden = message === '';
+  };
+  const showOriginal = (url: string | null) => {
+    ui.original.hidden = url === null;
+    if (url) ui.original.href = url;
+  };
+
+  const open = async (load: () => Promise<PdfSource>) => {
+    current?.lifetime.abort();
+    current = null;
+    ui.viewer.replaceChildren();
+    ui.download.disabled = true;
+    ui.pageCount.textContent = '0';
+    say('Opening the document…');
+    let source: PdfSource;
+    try {
+      source = await load();
+    } catch (error) {
+      const url = error instanceof SourceError ? error.url : null;
+      showOriginal(url);
+      return say(error instanceof SourceError ? error.message : 'The document could not be read.', 'error');
+    }
+    showOriginal(source.url);
+    doc.title = `${source.name} · JAK Lens`;
+    ui.title.textContent = source.name;
+    let opened: OpenedPdf;
+    try {
+      opened = await openPdf(source.bytes);
+    } catch (error) {
+      return say(describeOpenFailure(error), 'error');
+    }
+    const { pdf } = opened;
+    const lifetime = new AbortController();
+    lifetime.signal.addEventListener('abort', () => opened.close());
+    const list = new PageList(ui.viewer, await loadPdfJs(), pdf, zoom, lifetime.signal);
+    current = { list, source, lifetime };
+    ui.download.disabled = false;
+    ui.pageCount.textContent = String(pdf.numPages);
+    ui.pageNumber.max = String(pdf.numPages);
+    ui.pageNumber.value = '1';
+    say('');
+    await list.build();
+    if (!lifetime.signal.aborted && (await hasNoText(pdf))) say('This PDF has no text layer (a scan, perhaps): there is no text for JAK Lens to read.');
+  };
+
+  // Where the document comes from.
+  const url = documentUrlOf(location.href);
+  if (url) void open(() => fetchSource(url));
+  else say('Open a PDF from this computer, or drop one on this page. It is read here and never leaves this machine.');
+  ui.fileInput.addEventListener('change', () => {
+    const file = ui.fileInput.files?.[0];
+    if (file) void open(() => fileSource(file));
+  });
+  doc.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  doc.addEventListener('drop', (event) => {
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    event.preventDefault();
+    void open(() => fileSource(file));
+  });
+
+  // Toolbar.
+  const showZoom = () => (ui.zoomLevel.textContent = `${Math.round(zoom * 100)}%`);
+  showZoom();
+  const setZoom = (next: number) => {
+    zoom = next;
+    showZoom();
+    current?.list.setScale(zoom);
+  };
+  ui.zoomIn.addEventListener('click', () => setZoom(ZOOMS.find((z) => z > zoom + 0.001) ?? zoom));
+  ui.zoomOut.addEventListener('click', () => setZoom([...ZOOMS].reverse().find((z) => z < zoom - 0.001) ?? zoom));
+  ui.pageNumber.addEventListener('change', () => current?.list.goTo(Number(ui.pageNumber.value)));
+  let frame = 0;
+  ui.scroller.addEventListener('scroll', () => {
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      if (current && doc.activeElement !== ui.pageNumber) ui.pageNumber.value = String(current.list.currentPage());
+    });
+  }, { passive: true });
+  ui.download.addEventListener('click', () => {
+    if (!current) return;
+    const link = doc.createElement('a');
+    link.href = URL.createObjectURL(new Blob([current.source.bytes as BlobPart], { type: 'application/pdf' }));
+    link.download = current.source.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  });
+  const root = doc.documentElement;
+  ui.theme.addEventListener('click', () => {
+    const dark = root.dataset.theme ? root.dataset.theme !== 'dark' : !matchMedia('(prefers-color-scheme: dark)').matches;
+    root.dataset.theme = dark ? 'dark' : 'light';
+    ui.theme.setAttribute('aria-pressed', String(dark));
+  });
+
+  // Marks and cards over the text layers, for as long as the page is open.
+  startViewerMarks(new AbortController().signal);
+}
+
+/** True when the first pages carry no text at all. */
+async function hasNoText(pdf: PdfDocument): Promise<boolean> {
+  for (let n = 1; n <= Math.min(pdf.numPages, 3); n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    if (content.items.some((item) => 'str' in item && item.str.trim() !== '')) return false;
+  }
+  return true;
+}
