@@ -66,6 +66,11 @@ function shadowRootsMayMention(root: Element | ShadowRoot, probe: () => Probe): 
 
 /** Watches `doc` until its text may name a drug, then wakes the session. Returns a stop function (for tests). */
 export function startSentinel(doc: Document, options: SentinelOptions): () => void {
+  // The browser's own PDF viewer: nothing here to read, but the popup can offer JAK Lens's viewer.
+  if (doc.contentType === 'application/pdf') {
+    setFrameState('pdf');
+    return () => undefined;
+  }
   if (pageOptsOut(doc)) {
     setFrameState('opted-out');
     return () => undefined;

@@ -4,6 +4,7 @@ import { genericName } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
 import { FRAME_STATE_KEY, type FrameState } from '@/src/messaging/frame-state';
 import { totalCounts, type TabCounts } from '@/src/messaging/messages';
+import { looksLikePdfAddress, viewerUrlFor } from '@/src/messaging/pdf-viewer-url';
 import { askBackground, askFrame } from '@/src/messaging/send';
 import type { Settings } from '@/src/settings/settings';
 import { siteAllowed, withSitePaused } from '@/src/settings/site-rules';
@@ -18,6 +19,8 @@ interface FrameReport {
 type PageState =
   | { kind: 'loading' }
   | { kind: 'unreachable' }
+  /** A PDF in the browser's own viewer (seen by the every-frame script, or guessed from the address where no script runs). */
+  | { kind: 'pdf'; tabId: number; url: string }
   | { kind: 'ready'; tabId: number; frame: FrameReport; frames: TabCounts };
 
 /** The tab the popup is about: the one it was opened for (?tab=), else the active tab. */
@@ -52,7 +55,11 @@ async function readPage(): Promise<PageState> {
   const tabId = await targetTabId();
   if (tabId === undefined) return { kind: 'unreachable' };
   const frame = await readFrame(tabId);
-  if (!frame) return { kind: 'unreachable' };
+  if (frame?.state === 'pdf') return { kind: 'pdf', tabId, url: frame.url };
+  if (!frame) {
+    const url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
+    return looksLikePdfAddress(url) ? { kind: 'pdf', tabId, url } : { kind: 'unreachable' };
+  }
   const frames = await askBackground({ type: 'jak-lens/tab-counts', tabId }).catch((): TabCounts => ({}));
   return { kind: 'ready', tabId, frame, frames };
 }
@@ -82,13 +89,30 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
     window.close();
   };
 
+  const openInViewer = async (tabId: number, url: string) => {
+    await browser.tabs.update(tabId, { url: viewerUrlFor(browser.runtime.getURL('/'), url) });
+    window.close();
+  };
+
   let body;
   if (page.kind === 'loading') body = <p class="muted">Reading this page…</p>;
+  else if (page.kind === 'pdf') {
+    body = (
+      <>
+        <p class="page-status" role="status">
+          This PDF is open in the browser’s own viewer, which JAK Lens cannot read.
+        </p>
+        <button type="button" class="open-pdf" onClick={() => void openInViewer(page.tabId, page.url)}>
+          Open in JAK Lens
+        </button>
+      </>
+    );
+  }
   else if (page.kind === 'unreachable') {
     body = (
       <p class="page-status" role="status">
-        JAK Lens cannot read this page. Browsers keep extensions out of their own pages, extension stores and the
-        built-in PDF viewer; a page opened before JAK Lens was installed needs a reload.
+        JAK Lens cannot read this page. Browsers keep extensions out of their own pages and extension stores; a page
+        opened before JAK Lens was installed needs a reload.
       </p>
     );
   } else if (page.frame.state === 'opted-out') {

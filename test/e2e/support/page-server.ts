@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { fixturePdf } from './pdfs';
 
 // The fixture pages, served on 127.0.0.1 to every browser under test.
 
@@ -30,7 +31,7 @@ export interface PageServer {
   close(): Promise<void>;
 }
 
-/** Serves test/e2e/pages (and /docs/ for the demo article). */
+/** Serves test/e2e/pages (and /docs/ for the demo article, /pdf/ for the generated PDFs). */
 export async function startPageServer(): Promise<PageServer> {
   let log: string[] = [];
   const server = createServer(async (req, res) => {
@@ -44,6 +45,13 @@ export async function startPageServer(): Promise<PageServer> {
     const vendor = VENDOR[url.pathname];
     if (vendor) {
       res.writeHead(200, { 'content-type': TYPES['.js']! }).end(await readFile(vendor));
+      return;
+    }
+    // Generated PDFs (support/pdfs.ts), served as a journal site would.
+    if (url.pathname.startsWith('/pdf/')) {
+      const bytes = fixturePdf(url.pathname.slice('/pdf/'.length));
+      if (!bytes) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      res.writeHead(200, { 'content-type': 'application/pdf' }).end(await bytes);
       return;
     }
     const fromDocs = url.pathname.startsWith('/docs/');
