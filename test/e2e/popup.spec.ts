@@ -80,6 +80,13 @@ test('the context-menu lookup opens with the selection and shows its card', asyn
   await expect(popup.getByRole('button', { name: /baricitinib/ })).toBeVisible();
 });
 
+test('the popup opens the PDF viewer, ready to open a PDF from this computer', async ({ openExtensionPage }) => {
+  const popup = await openExtensionPage('popup.html');
+  const [viewer] = await Promise.all([popup.context().waitForEvent('page'), popup.getByRole('link', { name: 'Open a PDF from this computer' }).click()]);
+  await expect(viewer.locator('#status')).toContainText('Open a PDF from this computer, or drop one on this page.');
+  await expect(viewer.locator('input[type="file"]')).toHaveAttribute('accept', 'application/pdf,.pdf');
+});
+
 test('the comparison of all six drugs matches the dataset and links each cell to its sources', async ({ openExtensionPage }) => {
   const popup = await openExtensionPage('popup.html');
   const [compare] = await Promise.all([popup.context().waitForEvent('page'), popup.getByRole('link', { name: 'Compare all six side by side' }).click()]);

@@ -130,6 +130,10 @@ export function PopupApp() {
         <a href={browser.runtime.getURL('/compare.html')} target="_blank" rel="noopener">
           Compare all six side by side
         </a>
+        {' · '}
+        <a href={browser.runtime.getURL('/pdf.html')} target="_blank" rel="noopener">
+          Open a PDF from this computer
+        </a>
       </p>
       <OnThisPage settings={settings} onSettings={(next) => void stored.save(next)} />
       <AboutDataLink />

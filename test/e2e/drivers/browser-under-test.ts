@@ -22,6 +22,8 @@ export interface Tab {
   /** A key or chord, e.g. "Escape", "Tab", "Control+A". */
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
+  /** Chooses a file in a file input, as a reader would in the file picker. */
+  chooseFile(selector: string, file: { name: string; bytes: Uint8Array }): Promise<void>;
   /** The card as the user sees it, or null when no card was ever opened in the top frame. */
   readCard(): Promise<CardState | null>;
   /** Makes this the active tab of its window. */

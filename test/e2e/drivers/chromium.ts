@@ -100,6 +100,7 @@ export function chromiumTab(page: Page, origin: string): Tab {
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key),
     type: (text) => page.keyboard.type(text),
+    chooseFile: (selector, file) => page.setInputFiles(selector, { name: file.name, mimeType: 'application/pdf', buffer: Buffer.from(file.bytes) }),
     readCard: () => readCard(page),
     bringToFront: () => page.bringToFront(),
     setColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),

@@ -1,7 +1,8 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { CARD_HOST_TAG, READ_CARD, type CardState } from '../support/card-state';
 import type { Problem } from '../support/problems';
 import type { BrowserUnderTest, Tab } from './browser-under-test';
@@ -242,6 +243,15 @@ function firefoxTab(page: Page, origin: string, bidi: Bidi, setPref: (name: stri
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     click: (x, y) => page.mouse.click(x, y),
+    async chooseFile(selector, file) {
+      // WebDriver BiDi sets a file input from a path on this machine.
+      const dir = mkdtempSync(join(tmpdir(), 'jak-lens-file-'));
+      const path = join(dir, file.name);
+      writeFileSync(path, file.bytes);
+      const input = await page.$(selector);
+      if (!input) throw new Error(`no file input ${selector}`);
+      await (input as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(path);
+    },
     async press(chord) {
       const keys = chord.split('+') as Parameters<Page['keyboard']['press']>[0][];
       const last = keys.pop()!;
