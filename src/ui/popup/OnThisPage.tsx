@@ -4,7 +4,7 @@ import { genericName } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
 import { FRAME_STATE_KEY, type FrameState } from '@/src/messaging/frame-state';
 import { totalCounts, type TabCounts } from '@/src/messaging/messages';
-import { looksLikePdfAddress, viewerUrlFor } from '@/src/messaging/pdf-viewer-url';
+import { looksLikePdfAddress, VIEWER_PAGE, viewerUrlFor } from '@/src/messaging/pdf-viewer-url';
 import { askBackground, askFrame } from '@/src/messaging/send';
 import type { Settings } from '@/src/settings/settings';
 import { siteAllowed, withSitePaused } from '@/src/settings/site-rules';
@@ -21,6 +21,8 @@ type PageState =
   | { kind: 'unreachable' }
   /** A PDF in the browser's own viewer (seen by the every-frame script, or guessed from the address where no script runs). */
   | { kind: 'pdf'; tabId: number; url: string }
+  /** JAK Lens's own PDF viewer. */
+  | { kind: 'viewer' }
   | { kind: 'ready'; tabId: number; frame: FrameReport; frames: TabCounts };
 
 /** The tab the popup is about: the one it was opened for (?tab=), else the active tab. */
@@ -58,6 +60,7 @@ async function readPage(): Promise<PageState> {
   if (frame?.state === 'pdf') return { kind: 'pdf', tabId, url: frame.url };
   if (!frame) {
     const url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
+    if (url.startsWith(browser.runtime.getURL(`/${VIEWER_PAGE}`))) return { kind: 'viewer' };
     return looksLikePdfAddress(url) ? { kind: 'pdf', tabId, url } : { kind: 'unreachable' };
   }
   const frames = await askBackground({ type: 'jak-lens/tab-counts', tabId }).catch((): TabCounts => ({}));
@@ -96,7 +99,13 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
 
   let body;
   if (page.kind === 'loading') body = <p class="muted">Reading this page…</p>;
-  else if (page.kind === 'pdf') {
+  else if (page.kind === 'viewer') {
+    body = (
+      <p class="page-status" role="status">
+        This is JAK Lens’s PDF viewer: every name it finds on the document’s pages is marked; rest the pointer on one for its card.
+      </p>
+    );
+  } else if (page.kind === 'pdf') {
     body = (
       <>
         <p class="page-status" role="status">

@@ -62,6 +62,9 @@ test('a PDF in the browser’s own viewer: the popup offers to open it in JAK Le
   await clickOn(popup, 'button.open-pdf');
   await expect.poll(() => sortedMarks(tab).catch(() => []), FAST).toContain('Rinvoq');
   expect(await tab.evaluate(() => location.pathname, null)).toBe('/pdf.html');
+  // Asked again, the popup knows its own viewer.
+  const again = await jak.openExtensionPage(`popup.html?tab=${tabId}`, '.page-status');
+  expect(await text(again, '.page-status')).toContain('This is JAK Lens’s PDF viewer');
 });
 
 test('a PDF chosen from this computer opens and is marked, and nothing is requested for it', async ({ jak, pageServer }) => {
