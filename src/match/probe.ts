@@ -20,6 +20,11 @@ import { INVISIBLE_CHARS } from './characters';
 const SEPARATORS =
   '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000' +
   ',\u2010\u2011\u2012\u2013-';
+/**
+ * Hyphens that break a word at the end of a typeset line ("upadaci-" / "tinib"; the page's text
+ * model joins the halves, src/page/line-breaks.ts): the automaton steps over them inside any name.
+ */
+const LINE_HYPHENS = '-\u2010\u2011';
 /** Other characters Unicode case folding (and so the matcher) folds onto Latin letters: Kelvin sign, long s. */
 const FOLDS_TO = [
   ['\u212A', 'k'],
@@ -83,9 +88,11 @@ export class Probe {
     for (const [from, to] of FOLDS_TO) if (classOf[to.charCodeAt(0)]) classOf[from.charCodeAt(0)] = classOf[to.charCodeAt(0)]!;
     const SEP = symbols + 1;
     const SKIP = symbols + 2;
-    const C = symbols + 3;
+    const HYPHEN = symbols + 3;
+    const C = symbols + 4;
     if (C >= MARK_SEP) throw new Error('Too many characters in names for the first-pass automaton');
     for (let i = 0; i < SEPARATORS.length; i++) classOf[SEPARATORS.charCodeAt(i)] = SEP;
+    for (let i = 0; i < LINE_HYPHENS.length; i++) classOf[LINE_HYPHENS.charCodeAt(i)] = HYPHEN;
     for (let i = 0; i < INVISIBLE_CHARS.length; i++) classOf[INVISIBLE_CHARS.charCodeAt(i)] = SKIP;
 
     // Aho-Corasick as a full table. A state's row starts as a copy of its failure state's row
@@ -112,6 +119,7 @@ export class Probe {
         queue.push(v);
       }
       if (gap[u]) delta[row + SEP] = row;
+      if (u !== 0) delta[row + HYPHEN] = row;
       delta[row + SKIP] = row;
     }
   }

@@ -2,19 +2,10 @@ import { INVISIBLE } from '../match/characters';
 
 const IS_INVISIBLE = new RegExp(INVISIBLE.source);
 import { isExcluded, isInline } from './dom-rules';
+import type { Chunk } from './chunk';
+import { brokenWordRun } from './line-breaks';
 
-/** One run of prose between block boundaries: its text and where each piece came from. */
-export interface Chunk {
-  /** The text with invisible characters removed, as the matcher sees it. */
-  text: string;
-  /** Text nodes in order, with the offset of each in the raw (not cleaned) text. */
-  nodes: Text[];
-  starts: number[];
-  /** For each index of `text`, its index in the raw text; null when nothing was removed. */
-  cleanToRaw: Int32Array | null;
-  /** The element that holds this run (its nearest block ancestor). */
-  block: Element;
-}
+export type { Chunk } from './chunk';
 
 /** A found shadow root, reported so the caller can scan and watch it separately. */
 export type ShadowRootSink = (root: ShadowRoot) => void;
@@ -50,14 +41,20 @@ export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootS
   let nodes: Text[] = [];
   let starts: number[] = [];
   let length = 0;
+  /** The run a <br> just ended: a word it breaks with a hyphen may end in the next run. */
+  let endedByBreak: Chunk | null = null;
   // Called only when there is text, so no generator is made for an empty run.
-  const flush = function* (block: Element) {
+  const flush = function* (block: Element, atBreak = false) {
     const chunk = finishChunk(parts, nodes, starts, block);
     parts = [];
     nodes = [];
     starts = [];
     length = 0;
-    if (chunk) yield chunk;
+    if (!chunk) return;
+    yield chunk;
+    const joined = endedByBreak && brokenWordRun(endedByBreak, chunk);
+    if (joined) yield joined;
+    endedByBreak = atBreak ? chunk : null;
   };
 
   let node: Node | null = root.firstChild;
@@ -77,12 +74,14 @@ export function* chunksOf(root: Element | ShadowRoot, onShadowRoot?: ShadowRootS
         if (el.shadowRoot && onShadowRoot) onShadowRoot(el.shadowRoot);
         if (isInline(el)) descend = el.firstChild !== null;
         else {
-          if (nodes.length) yield* flush(blocks[blocks.length - 1]!);
+          if (nodes.length) yield* flush(blocks[blocks.length - 1]!, el.localName === 'br');
+          else if (el.localName === 'br') endedByBreak = null;
           descend = !ownOnly && el.firstChild !== null;
           if (descend) blocks.push(el);
         }
       } else if (el.localName === 'br' || !isInline(el)) {
-        if (nodes.length) yield* flush(blocks[blocks.length - 1]!);
+        if (nodes.length) yield* flush(blocks[blocks.length - 1]!, el.localName === 'br');
+        else endedByBreak = null;
       }
     }
     if (descend) {

@@ -12,13 +12,13 @@ function openPdf(jak: BrowserUnderTest, name: string, ready = '.page[data-drawn]
 
 const text = (tab: Tab, selector: string) => tab.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 
-test('a PDF opened in the viewer shows its pages and marks every name on them, and not a longer name that contains one', async ({ jak, pageServer }) => {
+test('a PDF opened in the viewer shows its pages and marks every name on them, one broken across lines included, and not a longer name that contains one', async ({ jak, pageServer }) => {
   const viewer = await openPdf(jak, 'names.pdf');
   expect(await text(viewer, '#page-count')).toBe('3');
   expect(await viewer.evaluate(() => document.querySelectorAll('.page').length, null)).toBe(3);
   await expect
     .poll(() => sortedMarks(viewer), FAST)
-    .toEqual(['Baricitinib', 'Olumiant', 'PF-04965842', 'Rinvoq', 'abrocitinib', 'abrocitinib', 'upadacitinib'].sort());
+    .toEqual(['Baricitinib', 'Olumiant', 'PF-04965842', 'Rinvoq', 'abrocitinib', 'abrocitinib', 'tofaci-tinib', 'upadacitinib'].sort());
   expect(await viewer.evaluate(() => document.title, null)).toBe('names.pdf · JAK Lens');
   // The document is the only request: pdf.js's worker, fonts and maps come from the extension.
   expect(pageServer.served()).toEqual(['/pdf/names.pdf']);

@@ -7,10 +7,11 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 type Pages = string[][];
 
 const DOCUMENTS: Record<string, Pages> = {
-  // Names on several pages, by generic name, brand and code; a name that must not be marked.
+  // Names on several pages, by generic name, brand and code; a name broken across two lines by a
+  // hyphen; a name that must not be marked.
   'names.pdf': [
     ['Janus kinase inhibitors in atopic dermatitis', 'Patients on upadacitinib (Rinvoq) and abrocitinib were followed.', 'deuruxolitinib is another molecule and is not one of the six.'],
-    ['Baricitinib (Olumiant) 4 mg once daily.', 'PF-04965842 is the development code of abrocitinib.'],
+    ['Baricitinib (Olumiant) 4 mg once daily.', 'PF-04965842 is the development code of abrocitinib.', 'Two patients switched from tofaci-', 'tinib to another treatment.'],
     ['Nothing on this page names a drug.'],
   ],
 };

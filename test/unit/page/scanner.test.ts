@@ -144,3 +144,29 @@ describe('reading only the blocks the first pass points at', () => {
   });
 });
 
+
+describe('a word broken by a hyphen at the end of a line', () => {
+  it('is one mention when it is a name, its range running from the first half to the second', async () => {
+    document.body.innerHTML = '<p>Patients on upadaci-<br>tinib were followed.</p>';
+    let latest: readonly PageMention[] = [];
+    const lifetime = new AbortController();
+    const scanner = new Scanner(document, { ...options, signal: lifetime.signal, onChange: (m) => (latest = m) });
+    await scanner.fullScan();
+    lifetime.abort();
+    expect(latest.map((m) => m.text)).toEqual(['upadacitinib']);
+    const [first, second] = [...document.querySelector('p')!.childNodes].filter((n) => n.nodeType === 3) as Text[];
+    expect(latest[0]!.range).toMatchObject({ startContainer: first, startOffset: 12, endContainer: second, endOffset: 5 });
+  });
+
+  it('leaves a name ending a line before a hyphenated compound marked once, and joins nothing else', async () => {
+    expect(await scanned('<p>Rinvoq-<br>treated patients</p>')).toEqual(['Rinvoq']);
+    expect(await scanned('<p>Olumiant and abroci-<br>tinib, then tofaci-<br>tinib.</p>')).toEqual(['Olumiant', 'abrocitinib', 'tofacitinib']);
+  });
+
+  it('is not joined when the next line starts with a capital, after a blank line, across blocks, or without a hyphen', async () => {
+    expect(await scanned('<p>upadaci-<br>Tinib</p>')).toEqual([]);
+    expect(await scanned('<p>upadaci-<br><br>tinib</p>')).toEqual([]);
+    expect(await scanned('<p>upadaci-</p><p>tinib</p>')).toEqual([]);
+    expect(await scanned('<p>Rin<br>voq and Xel<br>janz</p>')).toEqual([]);
+  });
+});
