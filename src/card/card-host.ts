@@ -1,6 +1,7 @@
 import { autoUpdate, computePosition, flip, hide, inline, offset, shift, size } from '@floating-ui/dom';
 import { h, render } from 'preact';
 import { UI_HOST_TAG } from '../page/dom-rules';
+import { afterNextPaint } from '../page/slices';
 import cardCss from './card.css?inline';
 import type { CardModel } from './card-model';
 import { DrugCard } from './DrugCard';
@@ -92,6 +93,8 @@ export class CardHost implements CardSurface {
   /** The drawn card has been placed beside its mention. */
   private placed = false;
   private focusWhenShown = false;
+  /** The steps of the card being prepared; aborted when it is closed or another is drawn. */
+  private preparation: AbortController | null = null;
   private counter = 0;
 
   constructor(
@@ -119,9 +122,10 @@ export class CardHost implements CardSurface {
     this.whole = false;
     this.placed = false;
     frame.classList.add('prepared');
-    const current = () => this.drawnModel === model && this.frame === frame;
+    this.preparation?.abort();
+    const { signal } = (this.preparation = new AbortController());
     const step = () => {
-      if (!current()) return;
+      if (signal.aborted) return;
       if (!this.whole && drawn < sections) {
         this.draw(model, frame, prefix, ++drawn);
         setTimeout(step, 0);
@@ -130,8 +134,8 @@ export class CardHost implements CardSurface {
       this.whole = true;
       frame.hidden = false;
       this.showOnTop(frame);
-      afterNextFrame(() => {
-        if (current() && !this.stopPositioning) this.follow(anchor, frame);
+      void afterNextPaint(this.doc.defaultView ?? window, signal).then(() => {
+        if (!signal.aborted && !this.stopPositioning) this.follow(anchor, frame);
       });
     };
     setTimeout(step, 0);
@@ -149,6 +153,7 @@ export class CardHost implements CardSurface {
       if (this.placed) this.show(frame);
       return;
     }
+    this.preparation?.abort();
     this.draw(model, frame, this.nextPrefix());
     this.drawnModel = model;
     this.whole = true;
@@ -159,6 +164,8 @@ export class CardHost implements CardSurface {
 
   close(): void {
     if (!this.frame || !this.drawnModel) return;
+    this.preparation?.abort();
+    this.preparation = null;
     this.stopPositioning?.();
     this.stopPositioning = null;
     this.openModel = null;
@@ -269,10 +276,6 @@ export class CardHost implements CardSurface {
     if (this.openModel === this.drawnModel && frame.classList.contains('prepared')) this.show(frame);
     if (middlewareData.hide?.referenceHidden) this.events.onAnchorHidden();
   }
-}
-
-function afterNextFrame(run: () => void): void {
-  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 function adoptCss(root: ShadowRoot, css: string): void {

@@ -5,7 +5,8 @@ import { answerMessages, askBackgroundFromPage, onSettingsChanged } from '../mes
 import type { Settings } from '../settings/settings';
 import { siteAllowed } from '../settings/site-rules';
 import { highlightsSupported } from '../paint/highlight-painter';
-import { PageSession, type SessionPorts } from './page-session';
+import type { SessionPorts } from './page-session';
+import { SessionKeeper } from './session-keeper';
 import { entries as markableNames } from 'virtual:jak-lens/markable-names';
 
 // The page session's composition root, injected into a frame once its text may
@@ -24,34 +25,21 @@ export async function startJakLens(): Promise<void> {
   world[marker] = true;
   setFrameState('running');
 
-  let session: PageSession | null = null;
+  const keeper = new SessionKeeper({ ports, names: markableNames });
   // A single-page app moved to another view: the live session reads the page again.
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('navigatesuccess', () => session?.onLocationChange());
-  window.addEventListener('popstate', () => session?.onLocationChange());
+  navigation?.addEventListener('navigatesuccess', () => keeper.current?.onLocationChange());
+  window.addEventListener('popstate', () => keeper.current?.onLocationChange());
   // The background relays keyboard commands; the popup asks a frame to reveal a drug's mentions.
   answerMessages((message) => {
+    const session = keeper.current;
     if (!session) return undefined;
     if (isRequest('jak-lens/navigate', message)) return session.navigate(message.direction);
     if (isRequest('jak-lens/reveal', message)) return session.reveal(message.drugId);
     return undefined;
   });
+  const apply = (settings: Settings) => keeper.apply(settings, siteAllowed(location.href, settings.siteMode, settings.sites));
 
-  // The matcher is built from the chosen name kinds: a change of kinds starts the page over.
-  let kinds = '';
-  const apply = (settings: Settings) => {
-    const allowed = siteAllowed(location.href, settings.siteMode, settings.sites) && Object.values(settings.nameKinds).some(Boolean);
-    const nextKinds = JSON.stringify(settings.nameKinds);
-    if (session && (!allowed || nextKinds !== kinds)) {
-      session.stop();
-      session = null;
-    }
-    if (allowed && !session) {
-      kinds = nextKinds;
-      session = new PageSession(settings, { ports, names: markableNames });
-      void session.start();
-    } else session?.applySettings(settings);
-  };
   // Settings are asked of the background each time they change; answers are applied in order.
   let asked = 0;
   const refresh = async () => {

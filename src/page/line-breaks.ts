@@ -8,12 +8,15 @@ import type { Chunk } from './chunk';
 
 /** A letter, then a hyphen (or the Unicode hyphen), ending the line; trailing spaces allowed. */
 const BROKEN_WORD_END = /(\p{L}+)[-\u2010]\s*$/u;
+const ENDS_IN_HYPHEN = /[-\u2010]\s*$/;
 /** The next line's first word, in lower case (a capital starts a new word or a name of its own). */
 const CONTINUED_WORD_START = /^\s*(\p{Ll}\p{L}*)/u;
 
 /** The run joining a word broken by a hyphen at the end of `before` with its end in `after`, or null. */
 export function brokenWordRun(before: Chunk, after: Chunk): Chunk | null {
-  if (before.block !== after.block) return null;
+  // Every line of a page that ends in a <br> comes here: most end in no hyphen, which the last
+  // text node alone tells.
+  if (before.block !== after.block || !ENDS_IN_HYPHEN.test(before.nodes[before.nodes.length - 1]!.data)) return null;
   const beforeRaw = rawOf(before);
   const tail = BROKEN_WORD_END.exec(beforeRaw);
   if (!tail) return null;

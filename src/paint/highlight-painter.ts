@@ -146,13 +146,9 @@ export class HighlightPainter {
   }
 
   private showNear(): void {
-    const byBlock = this.byBlock;
-    const near = this.near;
-    this.show(
-      (function* () {
-        for (const block of near) yield* byBlock.get(block) ?? [];
-      })(),
-    );
+    const ranges: AbstractRange[] = [];
+    for (const block of this.near) ranges.push(...(this.byBlock.get(block) ?? []));
+    this.show(ranges);
   }
 
   private stopWindow(): void {

@@ -151,7 +151,7 @@ export function startPdfViewer(doc: Document): void {
   });
 
   // Marks and cards over the text layers, for as long as the page is open.
-  startViewerMarks(new AbortController().signal);
+  startViewerMarks();
 }
 
 /** True when the first pages carry no text at all. */

@@ -8,7 +8,7 @@
 // Prints each figure beside its reference and target, and exits non-zero when a target is missed.
 // BENCH_LOADS, BENCH_CORPUS_PAGES, BENCH_HOVERS, BENCH_ONLY (a regex of page names), BENCH_DETAIL=1
 // (what each load's longest task of ours was made of), JAK_BUILD (another build to measure).
-import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -170,8 +170,8 @@ async function floorOf(cdp: CDPSession): Promise<number> {
   return ms;
 }
 
-async function coldLoad(context: BrowserContext, url: string, withFloor = false): Promise<{ ms: number; longestTask: number; heap: number; floor: number }> {
-  const page = await context.newPage();
+/** Starts tracing a page's main threads; `stop()` resolves once every event has arrived in `events`. */
+async function startTrace(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; events: TraceEvent[]; stop: () => Promise<void> }> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
@@ -180,12 +180,17 @@ async function coldLoad(context: BrowserContext, url: string, withFloor = false)
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', '__metadata'] },
   });
+  return { cdp, events, stop: () => cdp.send('Tracing.end').then(() => complete) };
+}
+
+async function coldLoad(context: BrowserContext, url: string, withFloor = false): Promise<{ ms: number; longestTask: number; heap: number; floor: number }> {
+  const page = await context.newPage();
+  const { cdp, events, stop } = await startTrace(context, page);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(SETTLE_MS);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.send('Tracing.end');
-  await complete;
+  await stop();
   // After the heap is read, so the floor's own objects are not counted in it.
   const floor = withFloor ? await floorOf(cdp) : 0;
   await page.close();
@@ -220,14 +225,7 @@ async function hovers(context: BrowserContext, url: string): Promise<{ latencies
   // The marks held in the highlight once the page has settled: every mention, or on a page with
   // more than 1,000 only those near the viewport (npm run bench checks mentions against the answer key).
   const marks = await page.evaluate(() => CSS.highlights.get('jak-lens')?.size ?? 0);
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', '__metadata'] },
-  });
+  const { events, stop } = await startTrace(context, page);
   for (let k = 0; k < HOVERS; k++) {
     await page.mouse.move(2, 2);
     await page.waitForTimeout(500);
@@ -237,8 +235,7 @@ async function hovers(context: BrowserContext, url: string): Promise<{ latencies
     await page.mouse.move(at.x, at.y);
     await page.waitForTimeout(DWELL_MS + 500);
   }
-  await cdp.send('Tracing.end');
-  await complete;
+  await stop();
   await page.close();
   const installs = new Set(events.filter((e) => e.name === 'TimerInstall' && (e.args as { data?: { timeout?: number } })?.data?.timeout === DWELL_MS).map((e) => (e.args as { data: { timerId: number } }).data.timerId));
   const fires = events.filter((e) => e.name === 'TimerFire' && e.ph === 'X' && installs.has((e.args as { data: { timerId: number } }).data.timerId));

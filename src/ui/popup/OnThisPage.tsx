@@ -116,8 +116,7 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
         </button>
       </>
     );
-  }
-  else if (page.kind === 'unreachable') {
+  } else if (page.kind === 'unreachable') {
     body = (
       <p class="page-status" role="status">
         JAK Lens cannot read this page. Browsers keep extensions out of their own pages and extension stores; a page

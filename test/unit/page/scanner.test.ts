@@ -92,15 +92,18 @@ function everyRunRead(): string[] {
   return out.sort();
 }
 
-async function scanned(html: string): Promise<string[]> {
+/** The mentions one full scan of `html` finds. */
+async function mentionsIn(html: string): Promise<readonly PageMention[]> {
   document.body.innerHTML = html;
   let latest: readonly PageMention[] = [];
   const lifetime = new AbortController();
   const scanner = new Scanner(document, { ...options, signal: lifetime.signal, onChange: (m) => (latest = m) });
   await scanner.fullScan();
   lifetime.abort();
-  return texts(latest);
+  return latest;
 }
+
+const scanned = async (html: string) => texts(await mentionsIn(html));
 
 describe('reading only the blocks the first pass points at', () => {
   it.each([
@@ -144,15 +147,9 @@ describe('reading only the blocks the first pass points at', () => {
   });
 });
 
-
 describe('a word broken by a hyphen at the end of a line', () => {
   it('is one mention when it is a name, its range running from the first half to the second', async () => {
-    document.body.innerHTML = '<p>Patients on upadaci-<br>tinib were followed.</p>';
-    let latest: readonly PageMention[] = [];
-    const lifetime = new AbortController();
-    const scanner = new Scanner(document, { ...options, signal: lifetime.signal, onChange: (m) => (latest = m) });
-    await scanner.fullScan();
-    lifetime.abort();
+    const latest = await mentionsIn('<p>Patients on upadaci-<br>tinib were followed.</p>');
     expect(latest.map((m) => m.text)).toEqual(['upadacitinib']);
     const [first, second] = [...document.querySelector('p')!.childNodes].filter((n) => n.nodeType === 3) as Text[];
     expect(latest[0]!.range).toMatchObject({ startContainer: first, startOffset: 12, endContainer: second, endOffset: 5 });
