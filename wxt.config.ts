@@ -24,7 +24,16 @@ export default defineConfig({
     description:
       'Marks JAK inhibitor names on web pages and shows a sourced card: selectivity, approvals, viral-infection risk, prophylaxis.',
     // Permissions are added with the features that use them (least privilege).
-    permissions: ['storage', 'contextMenus', 'scripting'],
+    // Opening PDFs in JAK Lens's viewer (src/background/route-pdfs.ts): Chrome's rules act on what the
+    // host permission already reaches; Firefox's build reads a document's headers as they arrive.
+    permissions: [
+      'storage',
+      'contextMenus',
+      'scripting',
+      ...(browser === 'firefox' ? ['webRequest', 'webRequestBlocking'] : ['declarativeNetRequestWithHostAccess']),
+    ],
+    // A PDF's navigation is sent on to the viewer, which a web address may only lead to when it is listed.
+    web_accessible_resources: browser === 'firefox' ? ['pdf.html'] : [{ resources: ['pdf.html'], matches: ['<all_urls>'] }],
     // The card's code is injected only into frames that have a mention (see src/card/card-ui-global.ts);
     // this is the same reach the content script's <all_urls> match already has.
     host_permissions: ['<all_urls>'],

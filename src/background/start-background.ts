@@ -1,7 +1,8 @@
 import type { browser as Browser } from 'wxt/browser';
 import { cardDataFor } from '../data/card-data';
 import { dataset } from '../data/dataset';
-import { loadSettings } from '../settings/settings-store';
+import { loadSettings, watchSettings } from '../settings/settings-store';
+import { startPdfRouting, type RoutingBrowser } from './route-pdfs';
 import { COMMANDS, isRequest, type MentionCounts, type Request, type Response, type TabCounts as FrameCounts } from '../messaging/messages';
 
 // The background holds the whole dataset and answers content scripts' requests
@@ -67,6 +68,9 @@ export function lookupUrl(popupUrl: string, selection: string, tabId?: number): 
 
 export function startBackground(browser: typeof Browser): void {
   const counts = new TabCounts(browser.storage?.session);
+  const pdfs = startPdfRouting(browser as unknown as RoutingBrowser, globalThis.navigator?.userAgent ?? '', async () => (await loadSettings()).settings.openPdfs);
+  void loadSettings().then((read) => pdfs.setEnabled(read.settings.openPdfs));
+  watchSettings((read) => void pdfs.setEnabled(read.settings.openPdfs));
 
   browser.runtime.onMessage.addListener((message: unknown, sender?: { tab?: { id?: number }; frameId?: number }) => {
     const tabId = sender?.tab?.id;
@@ -76,6 +80,7 @@ export function startBackground(browser: typeof Browser): void {
     if (isRequest('jak-lens/tab-counts', message)) return counts.get(message.tabId);
     if (isRequest('jak-lens/settings', message)) return loadSettings().then((read) => read.settings);
     if (isRequest('jak-lens/load-session', message) && tabId !== undefined) return inject(browser, SESSION_FILE, tabId, frameId).then(() => true as const);
+    if (isRequest('jak-lens/let-pdf-through', message) && tabId !== undefined) return pdfs.letThrough(tabId).then(() => true as const);
     if (isRequest('jak-lens/load-card-ui', message) && tabId !== undefined) return inject(browser, CARD_UI_FILE, tabId, frameId).then(() => true as const);
     return undefined;
   });

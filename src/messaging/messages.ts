@@ -35,6 +35,8 @@ export interface MessageMap {
   'jak-lens/tab-counts': { request: { tabId: number }; response: TabCounts };
   /** Popup -> one frame: go to the next mention of this drug and open its card. */
   'jak-lens/reveal': { request: { drugId: DrugId }; response: boolean };
+  /** PDF viewer -> background: "Open in the browser's viewer"; the tab's next PDF is not redirected. */
+  'jak-lens/let-pdf-through': { request: object; response: true };
   /** Background -> the top frame: the keyboard command for the next or previous mention. */
   'jak-lens/navigate': { request: { direction: Direction }; response: boolean };
 }
@@ -74,6 +76,7 @@ const CHECKS: { [T in MessageType]: Checks<T> } = {
     request: (m) => Number.isInteger(m.tabId),
     response: (a) => isObject(a) && Object.values(a).every(isCounts),
   },
+  'jak-lens/let-pdf-through': { request: () => true, response: (a) => a === true },
   'jak-lens/reveal': { request: (m) => isDrugId(m.drugId), response: (a) => typeof a === 'boolean' },
   'jak-lens/navigate': { request: (m) => isDirection(m.direction), response: (a) => typeof a === 'boolean' },
 };

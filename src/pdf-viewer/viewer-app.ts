@@ -1,4 +1,5 @@
 import { documentUrlOf } from '../messaging/pdf-viewer-url';
+import { askBackground } from '../messaging/send';
 import { describeOpenFailure, fetchSource, fileSource, SourceError, type PdfSource } from './document-source';
 import { PageList } from './page-list';
 import { loadPdfJs, openPdf, type OpenedPdf, type PdfDocument } from './pdfjs';
@@ -142,6 +143,16 @@ export function startPdfViewer(doc: Document): void {
     link.download = current.source.name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  });
+  // With "Open PDFs in JAK Lens" on, the original would be sent straight back here: the background
+  // first lets this tab's next PDF through. A click that opens another tab is left to the browser.
+  ui.original.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const href = ui.original.href;
+    void askBackground({ type: 'jak-lens/let-pdf-through' })
+      .catch(() => undefined)
+      .then(() => location.assign(href));
   });
   const root = doc.documentElement;
   ui.theme.addEventListener('click', () => {

@@ -23,6 +23,8 @@ export const SettingsSchema = z.object({
   nameKinds: switches(NAME_GROUPS),
   /** How long the pointer rests on a mention before its card opens, in ms. */
   dwellMs: z.number().check(z.int(), z.minimum(0), z.maximum(3000)),
+  /** Whether a PDF the browser navigates to opens in JAK Lens's own viewer instead of the browser's. */
+  openPdfs: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -34,6 +36,8 @@ export const DEFAULT_SETTINGS: Settings = {
   regulators: [...REGULATOR_ORDER],
   nameKinds: { generic: true, brand: true, code: true, otherScript: true, misspelling: true },
   dwellMs: 300,
+  // On: a clinician installs JAK Lens to see the names in what they read, and papers arrive as PDFs.
+  openPdfs: true,
 };
 
 export interface SettingsRead {
@@ -70,7 +74,7 @@ export function readSettings(stored: unknown): SettingsRead {
 }
 
 /** The version of the stored settings' shape; storage migrations bring older ones up to it. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /**
  * Version 1 stored only where and how to mark (siteMode, sites, markStyle).
@@ -85,7 +89,13 @@ export function migrateV1toV2(v1: unknown): unknown {
   return { sections, regulators, nameKinds, dwellMs, ...(v1 as object) };
 }
 
-export const MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2 };
+/** Version 3 adds the choice to open PDFs in JAK Lens's viewer, on unless the user had said otherwise. */
+export function migrateV2toV3(v2: unknown): unknown {
+  if (!v2 || typeof v2 !== 'object' || Array.isArray(v2)) return v2;
+  return { openPdfs: DEFAULT_SETTINGS.openPdfs, ...(v2 as object) };
+}
+
+export const MIGRATIONS: Record<number, (old: unknown) => unknown> = { 2: migrateV1toV2, 3: migrateV2toV3 };
 
 /** The file a user downloads from the options page. */
 export interface SettingsExport {

@@ -102,7 +102,7 @@ test('export and import round-trip the settings; reset asks first', async ({ ope
   const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export settings' }).click()]);
   const exported = await (await download.createReadStream()).toArray();
   const text = Buffer.concat(exported).toString('utf8');
-  expect(JSON.parse(text)).toMatchObject({ app: 'jak-lens', version: 2, settings: { sections: { boxedWarning: false } } });
+  expect(JSON.parse(text)).toMatchObject({ app: 'jak-lens', version: 3, settings: { sections: { boxedWarning: false }, openPdfs: true } });
 
   await options.getByRole('button', { name: 'Reset to defaults…' }).click();
   await options.getByRole('group', { name: 'Confirm reset' }).getByRole('button', { name: 'Cancel' }).click();

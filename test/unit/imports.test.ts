@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // before it and never from one after it, so imports run one way, down:
 // the matcher knows nothing of pages, a page reader nothing of cards, and
 // only the composition roots (content, background, ui) see everything.
-const LAYERS = ['data', 'match', 'settings', 'messaging', 'page', 'paint', 'card', 'lookup', 'compare', 'ui', 'content', 'pdf-viewer', 'background'];
+const LAYERS = ['data', 'match', 'settings', 'messaging', 'pdf-routing', 'page', 'paint', 'card', 'lookup', 'compare', 'ui', 'content', 'pdf-viewer', 'background'];
 
 const graph = madge('src', {
   fileExtensions: ['ts', 'tsx'],

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
 import { REGULATOR_LABEL, REGULATOR_ORDER } from '@/src/data/labels';
 import { NAME_GROUPS, type NameGroup } from '@/src/data/name-groups';
 import { CARD_SECTIONS, type CardSection } from '@/src/settings/choices';
@@ -9,6 +8,8 @@ import { AboutDataLink } from '../shared/AboutDataLink';
 import { CheckboxGroup } from '../shared/CheckboxGroup';
 import { useSettings } from '../shared/use-settings';
 import { MarkPreview } from './MarkPreview';
+import { PdfOption } from './PdfOption';
+import { ShortcutsSection } from './ShortcutsSection';
 
 const SECTION_LABEL: Record<CardSection, string> = {
   selectivity: 'JAK selectivity',
@@ -35,20 +36,8 @@ const FIELD_LABEL: Record<keyof Settings, string> = {
   regulators: 'regulators',
   nameKinds: 'which names are marked',
   dwellMs: 'hover delay',
+  openPdfs: 'opening PDFs in JAK Lens',
 };
-
-interface Shortcut {
-  name: string;
-  description: string;
-  shortcut: string;
-}
-
-/** Where the browser lets a user change extension shortcuts. */
-async function openShortcutSettings(): Promise<void> {
-  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
-  if (typeof commands.openShortcutSettings === 'function') return commands.openShortcutSettings();
-  await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
-}
 
 export function OptionsApp() {
   const { settings, reset: resetFields, save: store } = useSettings();
@@ -57,13 +46,6 @@ export function OptionsApp() {
   const [siteInput, setSiteInput] = useState('');
   const [siteError, setSiteError] = useState('');
   const [confirmReset, setConfirmReset] = useState(false);
-  const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
-
-  useEffect(() => {
-    void browser.commands
-      ?.getAll()
-      .then((all) => setShortcuts(all.filter((c) => c.name && c.description).map((c) => ({ name: c.name!, description: c.description!, shortcut: c.shortcut ?? '' }))));
-  }, []);
 
   if (!settings) return <main class="options" aria-busy="true" />;
 
@@ -181,19 +163,9 @@ export function OptionsApp() {
         </label>
       </section>
 
-      <section aria-labelledby="keys-heading">
-        <h2 id="keys-heading">Keyboard</h2>
-        <ul class="shortcuts">
-          {shortcuts.map((c) => (
-            <li key={c.name}>
-              <kbd>{c.shortcut || 'not set'}</kbd> {c.description}
-            </li>
-          ))}
-        </ul>
-        <button type="button" onClick={() => void openShortcutSettings()}>
-          Change shortcuts in the browser’s settings
-        </button>
-      </section>
+      <PdfOption on={settings.openPdfs} onChange={(openPdfs) => void save({ ...settings, openPdfs })} />
+
+      <ShortcutsSection />
 
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Where JAK Lens runs</h2>

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import type { BrowserUnderTest, Tab } from '../drivers/browser-under-test';
 import { fixturePdf } from '../support/pdfs';
 import { FAST, clickOn, expect, expectCardOf, hover, sortedMarks, test } from './fixtures';
@@ -52,9 +53,10 @@ test('opened without a document, the viewer offers to open a PDF from this compu
   expect(await text(viewer, '.file-button')).toBe('Open a PDF from this computer');
 });
 
-test('a PDF in the browser’s own viewer: the popup offers to open it in JAK Lens, which then marks it', async ({ jak, problems }) => {
+test('with “Open PDFs in JAK Lens” off, a PDF shows in the browser’s own viewer and the popup offers to open it in JAK Lens, which then marks it', async ({ jak, problems }) => {
   // Chromium's own PDF viewer loads its interface from chrome://resources: the browser's, not ours.
   problems.allow(/^chrome:\/\/resources\//);
+  await jak.setSettings({ ...DEFAULT_SETTINGS, openPdfs: false });
   const tab = await jak.newTab('/pdf/names.pdf');
   const tabId = await jak.tabIdOf(tab);
   const popup = await jak.openExtensionPage(`popup.html?tab=${tabId}`, 'button.open-pdf');

@@ -10,6 +10,7 @@ type ChromeApi = {
   chrome: {
     tabs: { query(q: object): Promise<{ id: number }[]>; sendMessage(id: number, m: object, o: object): Promise<unknown> };
     storage: { sync: { set(v: object): Promise<void> } };
+    declarativeNetRequest: { getDynamicRules(): Promise<object[]> };
   };
 };
 
@@ -139,7 +140,16 @@ export function chromiumBrowser(context: BrowserContext, origin: string, problem
     },
     sendToTab: (tab, message) => sendToPage(pageOf(tab), message),
     async setSettings(settings) {
-      await extensionWorker(context).evaluate((value) => (globalThis as unknown as ChromeApi).chrome.storage.sync.set({ settings: value }), settings);
+      const worker = extensionWorker(context);
+      await worker.evaluate((value) => (globalThis as unknown as ChromeApi).chrome.storage.sync.set({ settings: value }), settings);
+      // The background turns "Open PDFs in JAK Lens" into the browser's rules after the change
+      // arrives: wait until the rules the browser holds say the same, as a reader's next PDF would find them.
+      const openPdfs = (settings as { openPdfs?: unknown } | null)?.openPdfs !== false;
+      const deadline = Date.now() + 5_000;
+      while ((await worker.evaluate(async () => (await (globalThis as unknown as ChromeApi).chrome.declarativeNetRequest.getDynamicRules()).length)) > 0 !== openPdfs) {
+        if (Date.now() > deadline) throw new Error(`the PDF rules did not follow openPdfs: ${openPdfs}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     offMachineRequests: () => problems.filter((p) => p.kind === 'network').map((p) => p.text),
   };

@@ -25,7 +25,10 @@ const TYPES: Record<string, string> = {
 
 export interface PageServer {
   origin: string;
-  /** Paths requested since the last call of `resetLog`, in order (favicon requests left out). */
+  /**
+   * Paths (with their queries) requested since the last call of `resetLog`, in order, favicon
+   * requests left out; a request other than GET is prefixed with its method ("POST /pdf/a.pdf").
+   */
   served(): string[];
   resetLog(): void;
   close(): Promise<void>;
@@ -41,17 +44,21 @@ export async function startPageServer(): Promise<PageServer> {
       res.writeHead(204).end();
       return;
     }
-    log.push(url.pathname);
+    log.push(`${req.method === 'GET' ? '' : `${req.method} `}${url.pathname}${url.search}`);
     const vendor = VENDOR[url.pathname];
     if (vendor) {
       res.writeHead(200, { 'content-type': TYPES['.js']! }).end(await readFile(vendor));
       return;
     }
-    // Generated PDFs (support/pdfs.ts), served as a journal site would.
+    // Generated PDFs (support/pdfs.ts), served as a journal site would; the query can set the
+    // Content-Type (?type=) and Content-Disposition (?disposition=) that sites vary.
     if (url.pathname.startsWith('/pdf/')) {
       const bytes = fixturePdf(url.pathname.slice('/pdf/'.length));
       if (!bytes) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      res.writeHead(200, { 'content-type': 'application/pdf' }).end(await bytes);
+      const headers: Record<string, string> = { 'content-type': url.searchParams.get('type') ?? 'application/pdf' };
+      const disposition = url.searchParams.get('disposition');
+      if (disposition) headers['content-disposition'] = disposition;
+      res.writeHead(200, headers).end(await bytes);
       return;
     }
     const fromDocs = url.pathname.startsWith('/docs/');

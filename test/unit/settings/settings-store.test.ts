@@ -26,8 +26,21 @@ describe('stored settings', () => {
     expect(read).toEqual({ settings: { ...DEFAULT_SETTINGS, ...v1 }, reset: [] });
     // The migrated value and its new version are written back.
     const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
-    expect(raw.settings$).toEqual({ v: 2 });
-    expect(raw.settings).toMatchObject({ ...v1, dwellMs: 300 });
+    expect(raw.settings$).toEqual({ v: 3 });
+    expect(raw.settings).toMatchObject({ ...v1, dwellMs: 300, openPdfs: true });
+  });
+
+  it('keep a version-2 choice and add opening PDFs in the viewer, on', async () => {
+    const v2 = { ...DEFAULT_SETTINGS, markStyle: 'none', dwellMs: 900 } as Record<string, unknown>;
+    delete v2.openPdfs;
+    const store = await freshStore({ settings: v2, settings$: { v: 2 } });
+    expect(await store.loadSettings()).toEqual({ settings: { ...DEFAULT_SETTINGS, markStyle: 'none', dwellMs: 900, openPdfs: true }, reset: [] });
+    expect((await fakeBrowser.storage.sync.get('settings$')).settings$).toEqual({ v: 3 });
+  });
+
+  it('keep opening PDFs off for a user who turned it off', async () => {
+    const store = await freshStore({ settings: { ...DEFAULT_SETTINGS, openPdfs: false }, settings$: { v: 3 } });
+    expect((await store.loadSettings()).settings.openPdfs).toBe(false);
   });
 
   it('fall back to the defaults for a corrupt value, and say which fields were reset', async () => {
