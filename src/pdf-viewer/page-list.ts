@@ -138,6 +138,8 @@ export class PageList {
     shell.replaceChildren(wrapper, textLayer);
     const rendering = page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) });
     cancelRender = () => rendering.cancel();
+    // The text content is normalised (pdf.js's default): ligatures such as "ﬁ" and other
+    // compatibility characters arrive as their letters, so "Jakaﬁ" is matched as "Jakafi".
     const text = new this.lib.TextLayer({ textContentSource: page.streamTextContent(), container: textLayer, viewport });
     await Promise.all([
       rendering.promise.catch((error: unknown) => {

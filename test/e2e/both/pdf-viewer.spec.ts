@@ -26,6 +26,42 @@ test('a PDF opened in the viewer shows its pages and marks every name on them, o
   expect(jak.offMachineRequests()).toEqual([]);
 });
 
+/** The marked texts of each page, sorted, after scrolling every page into view once. */
+async function marksByPage(viewer: Tab): Promise<string[][]> {
+  return viewer.evaluate(() => {
+    const pages = [...document.querySelectorAll<HTMLElement>('.page')];
+    pages.forEach((page) => page.scrollIntoView());
+    const found = pages.map((): string[] => []);
+    for (const r of CSS.highlights.get('jak-lens') ?? []) {
+      const range = r as StaticRange;
+      const page = (range.startContainer.parentElement ?? null)?.closest<HTMLElement>('.page');
+      const text = document.createRange();
+      text.setStart(range.startContainer, range.startOffset);
+      text.setEnd(range.endContainer, range.endOffset);
+      if (page) found[pages.indexOf(page)]!.push(text.toString());
+    }
+    return found.map((texts) => texts.sort());
+  }, null);
+}
+
+test('columns that share baselines and the cells of a table are read apart: each name marked on its own, no false name from two neighbours', async ({ jak }) => {
+  const viewer = await openPdf(jak, 'layout.pdf');
+  await expect
+    .poll(() => marksByPage(viewer), FAST)
+    .toEqual([
+      // "... took Rin" (left column) beside "voq was spelled out" (right column) is not Rinvoq.
+      ['Olumiant', 'Rinvoq', 'baricitinib'],
+      ['ABT-494', 'Cibinqo', 'INCB018424', 'Opzelura', 'PF-04965842', 'Rinvoq', 'abrocitinib', 'ruxolitinib', 'upadacitinib'].sort(),
+    ]);
+});
+
+test('a brand set with the “fi” ligature is read as its letters and marked', async ({ jak }) => {
+  const viewer = await openPdf(jak, 'ligature.pdf');
+  await expect.poll(() => sortedMarks(viewer), FAST).toEqual(['Jakafi', 'Opzelura', 'Ruxolitinib']);
+  await hover(viewer, 'Jakafi');
+  expect((await expectCardOf(viewer, 'ruxolitinib')).drug).toBe('ruxolitinib');
+});
+
 test('hovering a name in a PDF opens the same card as on a web page', async ({ jak }) => {
   const viewer = await openPdf(jak, 'names.pdf');
   await expect.poll(async () => (await sortedMarks(viewer)).includes('Rinvoq'), FAST).toBe(true);

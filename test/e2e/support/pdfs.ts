@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, StandardFonts, beginText, endText, moveText, setFontAndSize, showText, type PDFFont, type PDFPage } from 'pdf-lib';
 
 // The PDFs the viewer is tested on, generated: real documents with a text layer, made the way a
 // journal's or a regulator's typesetting would lay out lines of text.
@@ -16,6 +16,72 @@ const DOCUMENTS: Record<string, Pages> = {
   ],
 };
 
+/** Text placed where a layout puts it: x and y in points from the page's bottom left. */
+interface Placed {
+  text: string;
+  x: number;
+  y: number;
+}
+
+const column = (lines: string[], x: number, top = 700): Placed[] => lines.map((text, i) => ({ text, x, y: top - i * 16 }));
+
+// Layouts whose neighbouring pieces of text must never be read as one: two columns whose lines
+// share baselines (a name ends a left-column line where the right column's line begins with
+// another; "Rin" and "voq" would make a false name if the columns were joined), and a table whose
+// cells hold a generic name, a brand and a code side by side.
+const LAYOUT: Placed[][] = [
+  [
+    ...column(['Two columns, as a journal sets them.', 'Eleven patients took baricitinib', 'and none took Rin', 'in the first year.'], 72),
+    ...column(['Olumiant was given once daily', 'voq was spelled out in full', 'as Rinvoq in the second year.'], 320, 684),
+  ],
+  [
+    { text: 'Table 1. Names of three JAK inhibitors', x: 72, y: 720 },
+    ...[
+      ['Generic name', 'Brand', 'Code'],
+      ['upadacitinib', 'Rinvoq', 'ABT-494'],
+      ['abrocitinib', 'Cibinqo', 'PF-04965842'],
+      ['ruxolitinib', 'Opzelura', 'INCB018424'],
+    ].flatMap((cells, row) => cells.map((text, cell) => ({ text, x: 72 + cell * 110, y: 690 - row * 20 }))),
+  ],
+];
+
+async function buildLayout(pages: Placed[][]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const pieces of pages) {
+    const page = pdf.addPage([612, 792]);
+    // Drawn line by line across the page, as many typesetters emit them: a right-column line comes
+    // straight after the left-column line on its baseline.
+    const inReadingRows = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+    for (const { text, x, y } of inReadingRows) page.drawText(text, { x, y, size: 11, font });
+  }
+  return pdf.save();
+}
+
+/**
+ * A brand set as typesetters do, with the "fi" ligature: "Jakafi" drawn as J-a-k-a and the one
+ * glyph named "fi". pdf-lib's fonts only encode single letters, so the font's encoding is given by
+ * hand (code 0x80 is the ligature).
+ */
+async function buildLigature(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const page = pdf.addPage([612, 792]);
+  const plain: PDFFont = await pdf.embedFont(StandardFonts.Helvetica);
+  page.drawText('Ruxolitinib cream is sold as Opzelura; the tablets as', { x: 72, y: 700, size: 12, font: plain });
+  const ligatures = pdf.context.register(
+    pdf.context.obj({
+      Type: 'Font',
+      Subtype: 'Type1',
+      BaseFont: 'Helvetica',
+      Encoding: pdf.context.obj({ Type: 'Encoding', BaseEncoding: 'WinAnsiEncoding', Differences: [0x80, PDFName.of('fi')] }),
+    }),
+  );
+  const name = 'Lig';
+  (page as PDFPage).node.setFontDictionary(PDFName.of(name), ligatures);
+  page.pushOperators(beginText(), setFontAndSize(name, 12), moveText(72, 680), showText(PDFHexString.of('4A616B6180')), endText());
+  return pdf.save();
+}
+
 async function build(pages: Pages): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
@@ -32,9 +98,9 @@ const built = new Map<string, Promise<Uint8Array>>();
 export function fixturePdf(name: string): Promise<Uint8Array> | null {
   if (name === 'damaged.pdf') return Promise.resolve(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not the rest of a PDF\n'));
   if (name === 'not-a-pdf.pdf') return Promise.resolve(new TextEncoder().encode('<!doctype html><title>Sign in</title><p>Please sign in.</p>'));
-  const pages = DOCUMENTS[name];
-  if (!pages) return null;
+  const make = name === 'layout.pdf' ? () => buildLayout(LAYOUT) : name === 'ligature.pdf' ? buildLigature : DOCUMENTS[name] ? () => build(DOCUMENTS[name]!) : null;
+  if (!make) return null;
   let bytes = built.get(name);
-  if (!bytes) built.set(name, (bytes = build(pages)));
+  if (!bytes) built.set(name, (bytes = make()));
   return bytes;
 }
