@@ -44,7 +44,7 @@ async function marksByPage(viewer: Tab): Promise<string[][]> {
   }, null);
 }
 
-test('columns that share baselines and the cells of a table are read apart: each name marked on its own, no false name from two neighbours', async ({ jak }) => {
+test('columns and the cells of a table are read apart, each name marked on its own with no false name from two neighbours, and a name hyphenated at a column’s line end is one', async ({ jak }) => {
   const viewer = await openPdf(jak, 'layout.pdf');
   await expect
     .poll(() => marksByPage(viewer), FAST)
@@ -52,6 +52,8 @@ test('columns that share baselines and the cells of a table are read apart: each
       // "... took Rin" (left column) beside "voq was spelled out" (right column) is not Rinvoq.
       ['Olumiant', 'Rinvoq', 'baricitinib'],
       ['ABT-494', 'Cibinqo', 'INCB018424', 'Opzelura', 'PF-04965842', 'Rinvoq', 'abrocitinib', 'ruxolitinib', 'upadacitinib'].sort(),
+      // A name broken by a hyphen at the end of a line in either column.
+      ['abroci-tinib', 'upadaci-tinib'],
     ]);
 });
 

@@ -43,17 +43,25 @@ const LAYOUT: Placed[][] = [
       ['ruxolitinib', 'Opzelura', 'INCB018424'],
     ].flatMap((cells, row) => cells.map((text, cell) => ({ text, x: 72 + cell * 110, y: 690 - row * 20 }))),
   ],
+  [
+    // Names broken by a hyphen at the end of a column's line, the columns drawn one after the other.
+    ...column(['Twelve patients were given upadaci-', 'tinib at 15 mg daily.'], 72),
+    ...column(['Three patients took abroci-', 'tinib instead.'], 320),
+  ],
 ];
+
+/** Pages whose text is drawn a column at a time; the others are drawn a row at a time across the page. */
+const BY_COLUMN = new Set([2]);
 
 async function buildLayout(pages: Placed[][]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
-  for (const pieces of pages) {
+  for (const [n, pieces] of pages.entries()) {
     const page = pdf.addPage([612, 792]);
-    // Drawn line by line across the page, as many typesetters emit them: a right-column line comes
-    // straight after the left-column line on its baseline.
-    const inReadingRows = [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
-    for (const { text, x, y } of inReadingRows) page.drawText(text, { x, y, size: 11, font });
+    // Typesetters emit a page's lines either a column at a time or a row at a time across the page,
+    // where a right-column line comes straight after the left-column line on its baseline.
+    const order = BY_COLUMN.has(n) ? pieces : [...pieces].sort((a, b) => b.y - a.y || a.x - b.x);
+    for (const { text, x, y } of order) page.drawText(text, { x, y, size: 11, font });
   }
   return pdf.save();
 }
