@@ -113,8 +113,13 @@ export function startBackground(browser: typeof Browser): void {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;
       const request: Request<'jak-lens/navigate'> = { type: 'jak-lens/navigate', direction };
-      // The top frame only: one card at a time, in the page the user is reading.
-      await browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
+      // The top frame only: one card at a time, in the page the user is reading. A tab showing
+      // JAK Lens's PDF viewer has no content script to answer; the viewer hears runtime messages.
+      const tabId = tab.id;
+      await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(async () => {
+        const step: Request<'jak-lens/viewer-step'> = { type: 'jak-lens/viewer-step', tabId, direction };
+        await browser.runtime.sendMessage(step).catch(() => undefined);
+      });
     })();
   });
 }

@@ -133,11 +133,16 @@ export class CardController {
       direction === 'next'
         ? ordered[(at + 1) % ordered.length]!
         : ordered[at <= 0 ? ordered.length - 1 : at - 1]!;
-    if (!this.host.hasFocus()) this.focusBefore = this.deps.doc.activeElement;
-    const element = next.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    await this.open(next, true);
+    await this.show(next);
     return true;
+  }
+
+  /** Brings one mention to the middle of the view and opens its card, as the keyboard commands do. */
+  async show(mention: PageMention): Promise<void> {
+    if (!this.host.hasFocus()) this.focusBefore = this.deps.doc.activeElement;
+    const element = mention.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    await this.open(mention, true);
   }
 
   close(returnFocus: boolean): void {

@@ -126,6 +126,19 @@ export class PageSession {
     return cards ? cards.navigate('next', drugId) : false;
   }
 
+  /** The mention whose card is open, if any. */
+  get cardMention(): PageMention | null {
+    return this.cards?.openMention ?? null;
+  }
+
+  /** Opens the card of one of this page's mentions, brought into view (the PDF viewer's steps across pages). */
+  async openCard(mention: PageMention): Promise<boolean> {
+    const cards = await this.loadCards();
+    if (!cards) return false;
+    await cards.show(mention);
+    return true;
+  }
+
   /** Tells the background how many mentions of each drug this frame has, when that changes. */
   private scheduleCountsReport(): void {
     // At most one report per 200 ms, even on a page that re-renders all the time.

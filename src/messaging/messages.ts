@@ -20,6 +20,17 @@ export type MentionCounts = Partial<Record<DrugId, number>>;
 /** The counts of every frame of a tab, by frame id. */
 export type TabCounts = Record<string, MentionCounts>;
 
+/** A PDF open in JAK Lens's viewer, as the popup lists it (the viewer reads every page in idle time). */
+export interface DocumentSummary {
+  pageCount: number;
+  /** Pages read so far (the index grows from page 1 on). */
+  pagesRead: number;
+  /** False once every page has been read and none carries text (a scan). */
+  hasText: boolean;
+  /** Each drug named, most mentioned first, with the pages it is named on. */
+  drugs: { drugId: DrugId; count: number; pages: number[] }[];
+}
+
 export interface MessageMap {
   /** Content script -> background: one drug's card data. */
   'jak-lens/card-data': { request: { drugId: DrugId }; response: CardData };
@@ -37,6 +48,10 @@ export interface MessageMap {
   'jak-lens/reveal': { request: { drugId: DrugId }; response: boolean };
   /** PDF viewer -> background: "Open in the browser's viewer"; the tab's next PDF is not redirected. */
   'jak-lens/let-pdf-through': { request: object; response: true };
+  /** Popup -> the PDF viewer showing in tab `tabId` (extension pages get no tab messages): its document's mentions. */
+  'jak-lens/viewer-summary': { request: { tabId: number }; response: DocumentSummary };
+  /** Popup or background -> that viewer: the next or previous mention (of one drug, when given), across pages, with its card. */
+  'jak-lens/viewer-step': { request: { tabId: number; direction: Direction; drugId?: DrugId }; response: boolean };
   /** Background -> the top frame: the keyboard command for the next or previous mention. */
   'jak-lens/navigate': { request: { direction: Direction }; response: boolean };
 }
@@ -79,6 +94,20 @@ const CHECKS: { [T in MessageType]: Checks<T> } = {
   'jak-lens/let-pdf-through': { request: () => true, response: (a) => a === true },
   'jak-lens/reveal': { request: (m) => isDrugId(m.drugId), response: (a) => typeof a === 'boolean' },
   'jak-lens/navigate': { request: (m) => isDirection(m.direction), response: (a) => typeof a === 'boolean' },
+  'jak-lens/viewer-summary': {
+    request: (m) => Number.isInteger(m.tabId),
+    response: (a) =>
+      isObject(a) &&
+      Number.isInteger(a.pageCount) &&
+      Number.isInteger(a.pagesRead) &&
+      typeof a.hasText === 'boolean' &&
+      Array.isArray(a.drugs) &&
+      a.drugs.every((d) => isObject(d) && isDrugId(d.drugId) && Number.isInteger(d.count) && Array.isArray(d.pages) && d.pages.every(Number.isInteger)),
+  },
+  'jak-lens/viewer-step': {
+    request: (m) => Number.isInteger(m.tabId) && isDirection(m.direction) && (m.drugId === undefined || isDrugId(m.drugId)),
+    response: (a) => typeof a === 'boolean',
+  },
 };
 
 /** True when `message` is a well-formed request of this type. */

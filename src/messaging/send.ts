@@ -13,3 +13,11 @@ export async function askBackground<T extends MessageType>(request: Request<T>):
 export async function askFrame<T extends MessageType>(tabId: number, request: Request<T>, frameId = 0): Promise<Response<T>> {
   return checkedResponse(request, await browser.tabs.sendMessage(tabId, request, { frameId }));
 }
+
+/**
+ * Asks JAK Lens's own pages (the PDF viewer), which receive no tab messages: the request goes to
+ * every extension page, and only the one it names (by tab) answers.
+ */
+export async function askExtensionPages<T extends MessageType>(request: Request<T>): Promise<Response<T>> {
+  return checkedResponse(request, await browser.runtime.sendMessage(request));
+}

@@ -19,6 +19,8 @@ export class PageList {
   /** Each page's size at scale 1, once known (pages may differ; the first page's stands in until then). */
   private readonly sizes: (Size | undefined)[] = [];
   private readonly drawn = new Map<number, () => void>();
+  /** Each page being drawn or drawn, at the current scale. */
+  private readonly drawing = new Map<number, Promise<void>>();
   private readonly observer: IntersectionObserver;
   private fallback: Size = { width: 612, height: 792 };
 
@@ -88,6 +90,7 @@ export class PageList {
     this.container.style.setProperty('--scale-factor', String(scale));
     for (const cancel of this.drawn.values()) cancel();
     this.drawn.clear();
+    this.drawing.clear();
     this.shells.forEach((shell, i) => {
       shell.replaceChildren();
       this.size(shell, i + 1);
@@ -104,11 +107,22 @@ export class PageList {
     shell.style.height = `${Math.round(size.height * this.scale)}px`;
   }
 
+  /** Page `n` drawn, with its text layer, wherever it is (a step to a mention on a far page). */
+  ensureDrawn(n: number): Promise<void> {
+    const shell = this.shells[n - 1];
+    if (!shell) return Promise.resolve();
+    let drawing = this.drawing.get(n);
+    if (!drawing) {
+      drawing = this.draw(n, shell).catch(() => undefined);
+      this.drawing.set(n, drawing);
+    }
+    return drawing;
+  }
+
   private onNear(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
-      const n = Number((entry.target as HTMLElement).dataset.pageNumber);
-      if (!this.drawn.has(n)) void this.draw(n, entry.target as HTMLElement);
+      void this.ensureDrawn(Number((entry.target as HTMLElement).dataset.pageNumber));
     }
   }
 

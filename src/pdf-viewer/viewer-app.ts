@@ -2,7 +2,7 @@ import { documentUrlOf } from '../messaging/pdf-viewer-url';
 import { askBackground } from '../messaging/send';
 import { describeOpenFailure, fetchSource, fileSource, SourceError, type PdfSource } from './document-source';
 import { PageList } from './page-list';
-import { loadPdfJs, openPdf, type OpenedPdf, type PdfDocument } from './pdfjs';
+import { loadPdfJs, openPdf, type OpenedPdf } from './pdfjs';
 import { startViewerMarks } from './viewer-marks';
 
 // The viewer page's wiring: where the document comes from (?file=, the file picker, a drop), the
@@ -49,6 +49,8 @@ function elements(doc: Document): Elements {
 
 export function startPdfViewer(doc: Document): void {
   const ui = elements(doc);
+  // Marks and cards over the text layers, and the whole document's index, for as long as the page is open.
+  const marks = startViewerMarks();
   let current: { list: PageList; source: PdfSource; lifetime: AbortController } | null = null;
   let zoom = START_ZOOM;
 
@@ -96,8 +98,10 @@ export function startPdfViewer(doc: Document): void {
     ui.pageNumber.max = String(pdf.numPages);
     ui.pageNumber.value = '1';
     say('');
+    marks.follow({ text: { numPages: pdf.numPages, pageText: async (n) => (await (await pdf.getPage(n)).getTextContent()).items }, pages: list, signal: lifetime.signal }, (summary) => {
+      if (!summary.hasText) say('This PDF has no text layer (a scan, perhaps): there is no text for JAK Lens to read.');
+    });
     await list.build();
-    if (!lifetime.signal.aborted && (await hasNoText(pdf))) say('This PDF has no text layer (a scan, perhaps): there is no text for JAK Lens to read.');
   };
 
   // Where the document comes from.
@@ -161,15 +165,4 @@ export function startPdfViewer(doc: Document): void {
     ui.theme.setAttribute('aria-pressed', String(dark));
   });
 
-  // Marks and cards over the text layers, for as long as the page is open.
-  startViewerMarks();
-}
-
-/** True when the first pages carry no text at all. */
-async function hasNoText(pdf: PdfDocument): Promise<boolean> {
-  for (let n = 1; n <= Math.min(pdf.numPages, 3); n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    if (content.items.some((item) => 'str' in item && item.str.trim() !== '')) return false;
-  }
-  return true;
 }

@@ -1,16 +1,133 @@
+import { browser } from 'wxt/browser';
 import { CardController } from '../card/card-controller';
+import type { PageSession } from '../content/page-session';
 import { SessionKeeper } from '../content/session-keeper';
+import { inChosenGroups } from '../data/name-groups';
+import { buildMatcher } from '../match/find-mentions';
+import { Probe } from '../match/probe';
+import { isRequest, type Direction, type DocumentSummary, type MessageType, type Request, type Response } from '../messaging/messages';
 import { askBackground } from '../messaging/send';
+import type { PageMention } from '../page/page-mention';
+import type { Settings } from '../settings/settings';
 import { loadSettings, watchSettings } from '../settings/settings-store';
 import { entries as markableNames } from 'virtual:jak-lens/markable-names';
+import { DocumentIndex, stepFrom, type PageTextSource } from './document-index';
+import type { PageList } from './page-list';
 
 // The viewer's pages are an extension page, where no content script runs: the same page session
 // that marks web pages runs here directly, over the text layers the page list draws, with the
 // card's code imported rather than injected, and kept in step with the settings the same way.
 // The viewer is JAK Lens's own page, so no site pause applies to it.
+//
+// Only pages near the screen are drawn, so the document's own index (document-index.ts) stands
+// for the whole document: the popup's counts and pages, and the steps from mention to mention,
+// which draw the page a step leads to and open the card of the mention there.
 
-export function startViewerMarks(): void {
-  const keeper = new SessionKeeper({ ports: { ask: askBackground, cardUi: () => ({ CardController }) }, names: markableNames });
-  void loadSettings().then(({ settings }) => keeper.apply(settings, true));
-  watchSettings(({ settings }) => keeper.apply(settings, true));
+/** How long a step waits for a page it drew to be marked. */
+const MARKS_WAIT_MS = 3000;
+
+export interface OpenDocument {
+  text: PageTextSource;
+  pages: PageList;
+  signal: AbortSignal;
+}
+
+export interface ViewerMarks {
+  /** A document is shown: read all of it; `onRead` hears when every page has been read. */
+  follow(document: OpenDocument, onRead: (summary: DocumentSummary) => void): void;
+}
+
+function pageOf(mention: PageMention): number {
+  return Number(mention.range.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.pageNumber ?? 0);
+}
+
+function documentOrder(a: PageMention, b: PageMention): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** The session's marks on one page, in reading order. */
+function marksOn(session: PageSession, page: number): PageMention[] {
+  return session.shown.filter((m) => m.range.startContainer.isConnected && pageOf(m) === page).sort(documentOrder);
+}
+
+async function marksDrawn(session: PageSession, page: number, expected: number, signal: AbortSignal): Promise<PageMention[]> {
+  const until = performance.now() + MARKS_WAIT_MS;
+  for (;;) {
+    const marks = marksOn(session, page);
+    if (marks.length >= expected || performance.now() > until || signal.aborted) return marks;
+    await new Promise((frame) => requestAnimationFrame(frame));
+  }
+}
+
+export function startViewerMarks(): ViewerMarks {
+  // The session's own counts are those of the drawn pages; the document's come from its index.
+  const ask = <T extends MessageType>(request: Request<T>): Promise<Response<T>> =>
+    request.type === 'jak-lens/page-counts' ? Promise.resolve(true as Response<T>) : askBackground(request);
+  const keeper = new SessionKeeper({ ports: { ask, cardUi: () => ({ CardController }) }, names: markableNames });
+  let settings: Settings | null = null;
+  let shown: OpenDocument | null = null;
+  let index: DocumentIndex | null = null;
+  let lifetime: AbortController | null = null;
+  let whenRead: (summary: DocumentSummary) => void = () => undefined;
+
+  const readDocument = () => {
+    lifetime?.abort();
+    if (!shown || !settings) return;
+    const names = inChosenGroups(markableNames, settings.nameKinds);
+    lifetime = new AbortController();
+    const signal = AbortSignal.any([lifetime.signal, shown.signal]);
+    const reading = new DocumentIndex(shown.text, buildMatcher(names), new Probe(names.map((n) => n.text)), document);
+    index = reading;
+    void reading.build(signal).then(() => reading.complete && !signal.aborted && whenRead(reading.summary()));
+  };
+  let kinds = '';
+  const apply = (next: Settings) => {
+    settings = next;
+    keeper.apply(next, true);
+    // The index holds the names of the kinds chosen: other kinds, another reading.
+    const nextKinds = JSON.stringify(next.nameKinds);
+    if (nextKinds !== kinds) {
+      kinds = nextKinds;
+      readDocument();
+    }
+  };
+  void loadSettings().then(({ settings }) => apply(settings));
+  watchSettings(({ settings }) => apply(settings));
+
+  const step = async (direction: Direction, drugId?: Request<'jak-lens/viewer-step'>['drugId']): Promise<boolean> => {
+    const session = keeper.current;
+    if (!session || !shown || !index) return false;
+    const mentions = index.mentions(drugId);
+    const open = session.cardMention;
+    const openPage = open ? pageOf(open) : 0;
+    // From the open card's mention, else from the top of the page being read.
+    const from = open ? { page: openPage, ordinal: marksOn(session, openPage).findIndex((m) => m.range === open.range) } : { page: shown.pages.currentPage(), ordinal: -0.5 };
+    const target = stepFrom(mentions, from, direction);
+    if (!target) return false;
+    await shown.pages.ensureDrawn(target.page);
+    const marks = await marksDrawn(session, target.page, index.countOn(target.page), shown.signal);
+    const mention = marks[target.ordinal];
+    return mention ? session.openCard(mention) : false;
+  };
+
+  // The popup and the keyboard commands reach this page by runtime messages naming its tab; every
+  // other viewer leaves them unanswered.
+  let ownTab: number | undefined;
+  void browser.tabs.getCurrent().then((tab) => (ownTab = tab?.id));
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isRequest('jak-lens/viewer-summary', message) && message.tabId === ownTab) {
+      return Promise.resolve<Response<'jak-lens/viewer-summary'>>(index?.summary() ?? { pageCount: 0, pagesRead: 0, hasText: true, drugs: [] });
+    }
+    if (isRequest('jak-lens/viewer-step', message) && message.tabId === ownTab) return step(message.direction, message.drugId);
+    return undefined;
+  });
+
+  return {
+    follow(document, onRead) {
+      shown = document;
+      whenRead = onRead;
+      readDocument();
+    },
+  };
 }

@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { genericName } from '@/src/data/names';
 import type { DrugId } from '@/src/data/schema';
 import { FRAME_STATE_KEY, type FrameState } from '@/src/messaging/frame-state';
-import { totalCounts, type TabCounts } from '@/src/messaging/messages';
+import { totalCounts, type DocumentSummary, type TabCounts } from '@/src/messaging/messages';
 import { looksLikePdfAddress, VIEWER_PAGE, viewerUrlFor } from '@/src/messaging/pdf-viewer-url';
-import { askBackground, askFrame } from '@/src/messaging/send';
+import { askBackground, askExtensionPages, askFrame } from '@/src/messaging/send';
 import type { Settings } from '@/src/settings/settings';
 import { siteAllowed, withSitePaused } from '@/src/settings/site-rules';
+import { pagesInWords } from './pages-in-words';
 
 /** What the tab's top frame says of itself, read in JAK Lens's isolated world there. */
 interface FrameReport {
@@ -21,8 +22,8 @@ type PageState =
   | { kind: 'unreachable' }
   /** A PDF in the browser's own viewer (seen by the every-frame script, or guessed from the address where no script runs). */
   | { kind: 'pdf'; tabId: number; url: string }
-  /** JAK Lens's own PDF viewer. */
-  | { kind: 'viewer' }
+  /** JAK Lens's own PDF viewer, with what it has read of its document (null until it answers). */
+  | { kind: 'viewer'; tabId: number; summary: DocumentSummary | null }
   | { kind: 'ready'; tabId: number; frame: FrameReport; frames: TabCounts };
 
 /** The tab the popup is about: the one it was opened for (?tab=), else the active tab. */
@@ -60,7 +61,10 @@ async function readPage(): Promise<PageState> {
   if (frame?.state === 'pdf') return { kind: 'pdf', tabId, url: frame.url };
   if (!frame) {
     const url = (await browser.tabs.get(tabId).catch(() => null))?.url ?? '';
-    if (url.startsWith(browser.runtime.getURL(`/${VIEWER_PAGE}`))) return { kind: 'viewer' };
+    if (url.startsWith(browser.runtime.getURL(`/${VIEWER_PAGE}`))) {
+      const summary = await askExtensionPages({ type: 'jak-lens/viewer-summary', tabId }).catch(() => null);
+      return { kind: 'viewer', tabId, summary };
+    }
     return looksLikePdfAddress(url) ? { kind: 'pdf', tabId, url } : { kind: 'unreachable' };
   }
   const frames = await askBackground({ type: 'jak-lens/tab-counts', tabId }).catch((): TabCounts => ({}));
@@ -99,13 +103,7 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
 
   let body;
   if (page.kind === 'loading') body = <p class="muted">Reading this page…</p>;
-  else if (page.kind === 'viewer') {
-    body = (
-      <p class="page-status" role="status">
-        This is JAK Lens’s PDF viewer: every name it finds on the document’s pages is marked; rest the pointer on one for its card.
-      </p>
-    );
-  } else if (page.kind === 'pdf') {
+  else if (page.kind === 'viewer') body = <InViewer tabId={page.tabId} summary={page.summary} />; else if (page.kind === 'pdf') {
     body = (
       <>
         <p class="page-status" role="status">
@@ -171,5 +169,57 @@ export function OnThisPage({ settings, onSettings }: { settings: Settings; onSet
       <h2 id="on-this-page-title">On this page</h2>
       {body}
     </section>
+  );
+}
+
+/** The PDF in JAK Lens's viewer: each drug with its count and pages, read from the whole document. */
+function InViewer({ tabId, summary }: { tabId: number; summary: DocumentSummary | null }) {
+  const step = async (drugId: DrugId) => {
+    await askExtensionPages({ type: 'jak-lens/viewer-step', tabId, direction: 'next', drugId }).catch(() => undefined);
+    window.close();
+  };
+  if (!summary || summary.pageCount === 0) {
+    return (
+      <p class="page-status" role="status">
+        This is JAK Lens’s PDF viewer{summary ? ', with no document open' : ''}.
+      </p>
+    );
+  }
+  if (!summary.hasText) {
+    return (
+      <p class="page-status" role="status">
+        This PDF has no text layer (a scan, perhaps): there is no text for JAK Lens to read.
+      </p>
+    );
+  }
+  const reading = summary.pagesRead < summary.pageCount;
+  return (
+    <>
+      {reading && (
+        <p class="muted" role="status">
+          Reading the document: page {summary.pagesRead} of {summary.pageCount}…
+        </p>
+      )}
+      {summary.drugs.length === 0 ? (
+        !reading && (
+          <p class="page-status" role="status">
+            No JAK inhibitor is named in this PDF ({summary.pageCount} page{summary.pageCount === 1 ? '' : 's'}).
+          </p>
+        )
+      ) : (
+        <ul class="page-drugs" aria-label="Drugs named in this PDF">
+          {summary.drugs.map(({ drugId, count, pages }) => (
+            <li key={drugId}>
+              <button type="button" class="page-drug" onClick={() => void step(drugId)}>
+                <span class="drug-name">{genericName(drugId)}</span>
+                <span class="count">
+                  {count} mention{count === 1 ? '' : 's'}, {pagesInWords(pages)}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }

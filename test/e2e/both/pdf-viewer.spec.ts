@@ -102,9 +102,9 @@ test('with “Open PDFs in JAK Lens” off, a PDF shows in the browser’s own v
   await clickOn(popup, 'button.open-pdf');
   await expect.poll(() => sortedMarks(tab).catch(() => []), FAST).toContain('Rinvoq');
   expect(await tab.evaluate(() => location.pathname, null)).toBe('/pdf.html');
-  // Asked again, the popup knows its own viewer.
-  const again = await jak.openExtensionPage(`popup.html?tab=${tabId}`, '.page-status');
-  expect(await text(again, '.page-status')).toContain('This is JAK Lens’s PDF viewer');
+  // Asked again, the popup lists what the viewer found in the document.
+  const again = await jak.openExtensionPage(`popup.html?tab=${tabId}`, '.page-drug');
+  await expect.poll(() => again.evaluate(() => [...document.querySelectorAll('.page-drug .drug-name')].map((n) => n.textContent), null), FAST).toEqual(['abrocitinib', 'baricitinib', 'upadacitinib', 'tofacitinib']);
 });
 
 test('a PDF chosen from this computer opens and is marked, and nothing is requested for it', async ({ jak, pageServer }) => {

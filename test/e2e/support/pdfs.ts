@@ -14,6 +14,16 @@ const DOCUMENTS: Record<string, Pages> = {
     ['Baricitinib (Olumiant) 4 mg once daily.', 'PF-04965842 is the development code of abrocitinib.', 'Two patients switched from tofaci-', 'tinib to another treatment.'],
     ['Nothing on this page names a drug.'],
   ],
+  // Forty pages, names on three of them far apart: only the pages near the screen are drawn.
+  'long.pdf': Array.from({ length: 40 }, (_, i) => {
+    const page = i + 1;
+    if (page === 1) return ['A long review. Upadacitinib is named on this first page.'];
+    if (page === 20) return ['Page 20. Olumiant is named here, in the middle.'];
+    if (page === 40) return ['Page 40. Xeljanz (tofacitinib) is named on the last page.'];
+    return [`Page ${page}. Nothing on this page names a drug.`];
+  }),
+  // A scan: pages with no text at all.
+  'scan.pdf': [[], []],
 };
 
 /** Text placed where a layout puts it: x and y in points from the page's bottom left. */

@@ -2,14 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import { startBackground } from '@/src/background/start-background';
 
 /** The parts of the extension API the background uses, recorded. */
-function fakeBrowser() {
+function fakeBrowser(tabAnswers = true) {
   const listeners: {
     message?: (m: unknown, sender?: object) => unknown;
     command?: (c: string) => void;
     installed?: () => void;
     menu?: (info: object, tab?: object) => void;
   } = {};
-  const sendMessage = vi.fn(() => Promise.resolve(true));
+  // A tab showing an extension page (the PDF viewer) has no content script to answer.
+  const sendMessage = vi.fn(() => (tabAnswers ? Promise.resolve(true) : Promise.reject(new Error('Receiving end does not exist.'))));
+  const sendRuntimeMessage = vi.fn(() => Promise.resolve(true));
   const createMenu = vi.fn();
   const createWindow = vi.fn(() => Promise.resolve({}));
   const executeScript = vi.fn(() => Promise.resolve([]));
@@ -18,6 +20,7 @@ function fakeBrowser() {
       onMessage: { addListener: (fn: (m: unknown) => unknown) => (listeners.message = fn) },
       onInstalled: { addListener: (fn: () => void) => (listeners.installed = fn) },
       getURL: (path: string) => `chrome-extension://abc${path}`,
+      sendMessage: sendRuntimeMessage,
     },
     commands: { onCommand: { addListener: (fn: (c: string) => void) => (listeners.command = fn) } },
     contextMenus: { create: createMenu, removeAll: vi.fn(() => Promise.resolve()), onClicked: { addListener: (fn: (info: object, tab?: object) => void) => (listeners.menu = fn) } },
@@ -26,7 +29,7 @@ function fakeBrowser() {
     tabs: { query: vi.fn(() => Promise.resolve([{ id: 7 }])), sendMessage },
   };
   startBackground(api as unknown as Parameters<typeof startBackground>[0]);
-  return { listeners, sendMessage, createMenu, createWindow, executeScript };
+  return { listeners, sendMessage, sendRuntimeMessage, createMenu, createWindow, executeScript };
 }
 
 describe('the background', () => {
@@ -71,5 +74,11 @@ describe('the background', () => {
       [7, { type: 'jak-lens/navigate', direction: 'next' }, { frameId: 0 }],
       [7, { type: 'jak-lens/navigate', direction: 'previous' }, { frameId: 0 }],
     ]);
+  });
+
+  it('sends the keyboard commands to JAK Lens’s PDF viewer when the active tab shows it', async () => {
+    const { listeners, sendRuntimeMessage } = fakeBrowser(false);
+    listeners.command!('previous-mention');
+    await vi.waitFor(() => expect(sendRuntimeMessage).toHaveBeenCalledWith({ type: 'jak-lens/viewer-step', tabId: 7, direction: 'previous' }));
   });
 });
