@@ -23,6 +23,9 @@ export class PageList {
   private readonly drawing = new Map<number, Promise<void>>();
   private readonly observer: IntersectionObserver;
   private fallback: Size = { width: 612, height: 792 };
+  private markFirstDrawn: () => void = () => undefined;
+  /** Resolves once a first page is on screen, canvas and text layer. */
+  readonly firstDrawn = new Promise<void>((resolve) => (this.markFirstDrawn = resolve));
 
   constructor(
     private readonly container: HTMLElement,
@@ -162,5 +165,6 @@ export class PageList {
       text.render(),
     ]);
     shell.dataset.drawn = 'true';
+    this.markFirstDrawn();
   }
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CardController } from '../card/card-controller';
+import type { CardUi } from '../card/card-ui-global';
 import type { PageSession } from '../content/page-session';
 import { SessionKeeper } from '../content/session-keeper';
 import { inChosenGroups } from '../data/name-groups';
@@ -61,10 +61,21 @@ async function marksDrawn(session: PageSession, page: number, expected: number, 
 }
 
 export function startViewerMarks(): ViewerMarks {
-  // The session's own counts are those of the drawn pages; the document's come from its index.
-  const ask = <T extends MessageType>(request: Request<T>): Promise<Response<T>> =>
-    request.type === 'jak-lens/page-counts' ? Promise.resolve(true as Response<T>) : askBackground(request);
-  const keeper = new SessionKeeper({ ports: { ask, cardUi: () => ({ CardController }) }, names: markableNames });
+  // The card's code is imported when a card is first wanted (as a web page has it injected then),
+  // not evaluated with the page while the document is loading. The session's own counts are those
+  // of the drawn pages; the document's come from its index.
+  let cardUi: CardUi | undefined;
+  const ask = <T extends MessageType>(request: Request<T>): Promise<Response<T>> => {
+    if (request.type === 'jak-lens/page-counts') return Promise.resolve(true as Response<T>);
+    if (request.type === 'jak-lens/load-card-ui') {
+      return import('../card/card-controller').then(({ CardController }) => {
+        cardUi = { CardController };
+        return true as Response<T>;
+      });
+    }
+    return askBackground(request);
+  };
+  const keeper = new SessionKeeper({ ports: { ask, cardUi: () => cardUi }, names: markableNames });
   let settings: Settings | null = null;
   let shown: OpenDocument | null = null;
   let index: DocumentIndex | null = null;
@@ -75,11 +86,18 @@ export function startViewerMarks(): ViewerMarks {
     lifetime?.abort();
     if (!shown || !settings) return;
     const names = inChosenGroups(markableNames, settings.nameKinds);
+    index = null;
+    // No kind of name chosen: nothing to find, nothing to read.
+    if (names.length === 0) return;
     lifetime = new AbortController();
     const signal = AbortSignal.any([lifetime.signal, shown.signal]);
     const reading = new DocumentIndex(shown.text, buildMatcher(names), new Probe(names.map((n) => n.text)), document);
     index = reading;
-    void reading.build(signal).then(() => reading.complete && !signal.aborted && whenRead(reading.summary()));
+    // The pages on screen come first: reading the rest would queue its text requests ahead of
+    // theirs in pdf.js's worker.
+    void shown.pages.firstDrawn
+      .then(() => reading.build(signal))
+      .then(() => reading.complete && !signal.aborted && whenRead(reading.summary()));
   };
   let kinds = '';
   const apply = (next: Settings) => {

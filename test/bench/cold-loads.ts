@@ -8,13 +8,14 @@
 // Prints each figure beside its reference and target, and exits non-zero when a target is missed.
 // BENCH_LOADS, BENCH_CORPUS_PAGES, BENCH_HOVERS, BENCH_ONLY (a regex of page names), BENCH_DETAIL=1
 // (what each load's longest task of ours was made of), JAK_BUILD (another build to measure).
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generatedPage } from './generated-page';
+import { scriptTime, startTrace, type TraceEvent } from './trace';
 import { CHROME_BUILD, QUIET_NETWORK_ARGS, extensionArgs, findChromium, sandboxArgs } from '../../scripts/lib/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -90,58 +91,10 @@ async function launch(extension: string | null): Promise<BrowserContext> {
   });
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; worldName?: string; fileName?: string; data?: { url?: string; scriptName?: string; fileName?: string } };
-}
-
 /** BENCH_DETAIL=1: print what our longest task of each load was made of. */
 const DETAIL = process.env.BENCH_DETAIL === '1';
-
-/** Our script time on the page's main thread, and our longest share of one task, in ms. */
-function ours(events: TraceEvent[]): { ms: number; longestTask: number } {
-  // The navigation may move the tab to a new renderer process: every renderer main thread counts.
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.dur !== undefined);
-  const isOurs = (e: TraceEvent) => {
-    const url = e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.data?.fileName ?? e.args?.fileName ?? '';
-    return url.startsWith('chrome-extension://');
-  };
-  const direct = onMain.filter(isOurs);
-  // What our promises continue with runs in the microtask checkpoint that follows our callback,
-  // an event that names no script: it counts as ours when it starts as our callback ends, inside
-  // the same task (a page's own callbacks in that task would have their own checkpoint).
-  const ends = direct.map((e) => e.ts + e.dur!);
-  const checkpoints = onMain.filter((e) => e.name === 'RunMicrotasks' && direct.some((d, i) => d.pid === e.pid && d.tid === e.tid && e.ts >= ends[i]! && e.ts - ends[i]! < 200));
-  const mine = [...direct, ...checkpoints].sort((a, b) => a.ts - b.ts);
-  const outer: TraceEvent[] = [];
-  for (const e of mine) {
-    const last = outer[outer.length - 1];
-    if (last && e.ts < last.ts + last.dur!) continue;
-    outer.push(e);
-  }
-  let longestTask = 0;
-  let longestParts: TraceEvent[] = [];
-  for (const task of onMain.filter((e) => e.name === 'RunTask')) {
-    const parts = outer.filter((e) => e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts < task.ts + task.dur!);
-    const inside = parts.reduce((a, e) => a + e.dur!, 0);
-    if (inside > longestTask) [longestTask, longestParts] = [inside, parts];
-  }
-  if (DETAIL) {
-    const file = (e: TraceEvent) => (e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.data?.fileName ?? e.args?.fileName ?? '').replace(/^chrome-extension:\/\/[^/]+/, '');
-    const inner = (e: TraceEvent) =>
-      onMain.filter((m) => m !== e && m.pid === e.pid && m.tid === e.tid && m.ts >= e.ts && m.ts < e.ts + e.dur! && m.dur! > 300).map((m) => `${m.name} ${(m.dur! / 1000).toFixed(1)}`).join(', ');
-    const fn = (e: TraceEvent) => (e.args?.data as { functionName?: string; lineNumber?: number; columnNumber?: number } | undefined) ?? {};
-    if (process.env.BENCH_DETAIL_ALL === '1') console.log(`    all: ${outer.map((e) => `${e.name} ${file(e)} ${(e.dur! / 1000).toFixed(1)}`).join('; ')}`);
-    console.log(`    longest task ${(longestTask / 1000).toFixed(1)} ms: ${longestParts.map((e) => `${e.name} ${file(e)} ${fn(e).functionName ?? ''}:${fn(e).lineNumber ?? ''}:${fn(e).columnNumber ?? ''} ${(e.dur! / 1000).toFixed(1)} ms [${inner(e)}]`).join('; ')}`);
-  }
-  return { ms: outer.reduce((a, e) => a + e.dur!, 0) / 1000, longestTask: longestTask / 1000 };
-}
+const isExtensionScript = (url: string) => url.startsWith('chrome-extension://');
+const ours = (events: TraceEvent[]) => scriptTime(events, isExtensionScript, DETAIL);
 
 /**
  * The floor of targets 2 and 3, run in each frame of a bare load: a walk over the text that reads
@@ -168,19 +121,6 @@ async function floorOf(cdp: CDPSession): Promise<number> {
     ms += typeof result.value === 'number' ? result.value : 0;
   }
   return ms;
-}
-
-/** Starts tracing a page's main threads; `stop()` resolves once every event has arrived in `events`. */
-async function startTrace(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; events: TraceEvent[]; stop: () => Promise<void> }> {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', '__metadata'] },
-  });
-  return { cdp, events, stop: () => cdp.send('Tracing.end').then(() => complete) };
 }
 
 async function coldLoad(context: BrowserContext, url: string, withFloor = false): Promise<{ ms: number; longestTask: number; heap: number; floor: number }> {
