@@ -1,6 +1,8 @@
 import { documentUrlOf } from '../messaging/pdf-viewer-url';
 import { askBackground } from '../messaging/send';
 import { describeOpenFailure, fetchSource, fileSource, SourceError, type PdfSource } from './document-source';
+import { FindBar, type FindElements } from './find-bar';
+import { DocumentText } from './find-in-document';
 import { PageList } from './page-list';
 import { loadPdfJs, openPdf, type OpenedPdf } from './pdfjs';
 import { startViewerMarks } from './viewer-marks';
@@ -22,6 +24,8 @@ interface Elements {
   zoomIn: HTMLButtonElement;
   zoomOut: HTMLButtonElement;
   download: HTMLButtonElement;
+  print: HTMLButtonElement;
+  find: FindElements;
   original: HTMLAnchorElement;
   fileInput: HTMLInputElement;
   theme: HTMLButtonElement;
@@ -40,6 +44,8 @@ function elements(doc: Document): Elements {
     zoomIn: get<HTMLButtonElement>('zoom-in'),
     zoomOut: get<HTMLButtonElement>('zoom-out'),
     download: get<HTMLButtonElement>('download'),
+    print: get<HTMLButtonElement>('print'),
+    find: { input: get<HTMLInputElement>('find'), previous: get<HTMLButtonElement>('find-previous'), next: get<HTMLButtonElement>('find-next'), count: get('find-count') },
     original: get<HTMLAnchorElement>('original'),
     fileInput: get<HTMLInputElement>('file-input'),
     theme: get<HTMLButtonElement>('theme'),
@@ -51,6 +57,7 @@ export function startPdfViewer(doc: Document): void {
   const ui = elements(doc);
   // Marks and cards over the text layers, and the whole document's index, for as long as the page is open.
   const marks = startViewerMarks();
+  const find = new FindBar(ui.find);
   let current: { list: PageList; source: PdfSource; lifetime: AbortController } | null = null;
   let zoom = START_ZOOM;
 
@@ -67,8 +74,10 @@ export function startPdfViewer(doc: Document): void {
   const open = async (load: () => Promise<PdfSource>) => {
     current?.lifetime.abort();
     current = null;
+    find.follow(null);
     ui.viewer.replaceChildren();
     ui.download.disabled = true;
+    ui.print.disabled = true;
     ui.pageCount.textContent = '0';
     say('Opening the document…');
     let source: PdfSource;
@@ -93,12 +102,15 @@ export function startPdfViewer(doc: Document): void {
     lifetime.signal.addEventListener('abort', () => opened.close());
     const list = new PageList(ui.viewer, await loadPdfJs(), pdf, zoom, lifetime.signal);
     current = { list, source, lifetime };
+    const text = { numPages: pdf.numPages, pageText: async (n: number) => (await (await pdf.getPage(n)).getTextContent()).items };
+    find.follow({ text: new DocumentText(text), pages: list });
     ui.download.disabled = false;
+    ui.print.disabled = false;
     ui.pageCount.textContent = String(pdf.numPages);
     ui.pageNumber.max = String(pdf.numPages);
     ui.pageNumber.value = '1';
     say('');
-    marks.follow({ text: { numPages: pdf.numPages, pageText: async (n) => (await (await pdf.getPage(n)).getTextContent()).items }, pages: list, signal: lifetime.signal }, (summary) => {
+    marks.follow({ text, pages: list, signal: lifetime.signal }, (summary) => {
       if (!summary.hasText) say('This PDF has no text layer (a scan, perhaps): there is no text for JAK Lens to read.');
     });
     await list.build();
@@ -157,6 +169,21 @@ export function startPdfViewer(doc: Document): void {
     void askBackground({ type: 'jak-lens/let-pdf-through' })
       .catch(() => undefined)
       .then(() => location.assign(href));
+  });
+  // Printing prints every page, so every page is drawn first (a long document takes a moment).
+  ui.print.addEventListener('click', async () => {
+    const shown = current;
+    if (!shown) return;
+    ui.print.disabled = true;
+    const count = shown.list.pageCount;
+    for (let n = 1; n <= count && current === shown; n++) {
+      if (count > 10) say(`Preparing the pages for printing: ${n} of ${count}…`);
+      await shown.list.ensureDrawn(n);
+    }
+    if (current !== shown) return;
+    say('');
+    ui.print.disabled = false;
+    window.print();
   });
   const root = doc.documentElement;
   ui.theme.addEventListener('click', () => {

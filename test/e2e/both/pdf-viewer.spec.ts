@@ -115,3 +115,101 @@ test('a PDF chosen from this computer opens and is marked, and nothing is reques
   expect(await text(viewer, '#doc-title')).toBe('local-names.pdf');
   expect(pageServer.served()).toEqual([]);
 });
+
+/** What the find field says, and the text of the match painted. */
+const findState = (viewer: Tab) =>
+  viewer.evaluate(() => {
+    const range = [...(CSS.highlights.get('jak-lens-find') ?? [])][0] as StaticRange | undefined;
+    let text: string | null = null;
+    if (range) {
+      const r = document.createRange();
+      r.setStart(range.startContainer, range.startOffset);
+      r.setEnd(range.endContainer, range.endOffset);
+      text = r.toString();
+    }
+    return { count: document.getElementById('find-count')!.textContent, text, page: (document.getElementById('page-number') as HTMLInputElement).value };
+  }, null);
+
+test('find in the document goes from match to match across pages and back, and says when there is none', async ({ jak }) => {
+  const viewer = await openPdf(jak, 'names.pdf');
+  await clickOn(viewer, '#find');
+  await viewer.type('patients');
+  await expect.poll(() => findState(viewer), FAST).toEqual({ count: '1 of 2', text: 'Patients', page: '1' });
+  await viewer.press('Enter');
+  await expect.poll(() => findState(viewer), FAST).toEqual({ count: '2 of 2', text: 'patients', page: '2' });
+  await viewer.press('Shift+Enter');
+  await expect.poll(() => findState(viewer), FAST).toMatchObject({ count: '1 of 2', text: 'Patients' });
+  await viewer.press('Control+A');
+  await viewer.type('interleukin');
+  await expect.poll(() => findState(viewer), FAST).toEqual({ count: 'No match', text: null, page: '1' });
+});
+
+test('find reaches a match on a page far from the screen, drawing it first', async ({ jak }) => {
+  const long = await openPdf(jak, 'long.pdf');
+  await clickOn(long, '#find');
+  await long.type('in the middle');
+  await expect.poll(() => findState(long), FAST).toEqual({ count: '1 of 1', text: 'in the middle', page: '20' });
+});
+
+test('the toolbar: zoom, going to a page, the keyboard, dark pages, download of the original bytes, print', async ({ jak }) => {
+  const viewer = await openPdf(jak, 'names.pdf');
+  const width = () => viewer.evaluate(() => document.querySelector<HTMLElement>('.page')!.getBoundingClientRect().width, null);
+  const before = await width();
+  await clickOn(viewer, '#zoom-in');
+  expect(await text(viewer, '#zoom-level')).toBe('150%');
+  expect(Math.round(((await width()) / before) * 100)).toBe(120);
+  await clickOn(viewer, '#zoom-out');
+  await clickOn(viewer, '#zoom-out');
+  expect(await text(viewer, '#zoom-level')).toBe('110%');
+
+  // Typing a page number goes there; the number follows the reader's scrolling.
+  await clickOn(viewer, '#page-number');
+  await viewer.press('Control+A');
+  await viewer.type('3');
+  await viewer.press('Enter');
+  await expect.poll(() => viewer.evaluate(() => document.getElementById('scroller')!.scrollTop, null), FAST).toBeGreaterThan(1000);
+  await expect.poll(() => viewer.evaluate(() => (document.getElementById('page-number') as HTMLInputElement).value, null), FAST).toBe('3');
+  // The page area scrolls with the keyboard.
+  await clickOn(viewer, '.page[data-page-number="3"]');
+  await viewer.press('Home');
+  await expect.poll(() => viewer.evaluate(() => document.getElementById('scroller')!.scrollTop, null), FAST).toBe(0);
+  await viewer.press('PageDown');
+  await expect.poll(() => viewer.evaluate(() => document.getElementById('scroller')!.scrollTop, null), FAST).toBeGreaterThan(200);
+
+  await clickOn(viewer, '#theme');
+  expect(
+    await viewer.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.querySelector('.canvasWrapper')!).filter], null),
+  ).toEqual(['dark', 'invert(1) hue-rotate(180deg)']);
+
+  // Download hands over the document as it was fetched; print draws every page first.
+  const saved = await viewer.evaluate(async () => {
+    const given = new Promise<{ name: string; size: number }>((resolve) => {
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        void fetch(this.href).then(async (r) => resolve({ name: this.download, size: (await r.arrayBuffer()).byteLength }));
+      };
+    });
+    document.getElementById('download')!.click();
+    return given;
+  }, null);
+  expect(saved).toEqual({ name: 'names.pdf', size: (await fixturePdf('names.pdf')!).length });
+  await viewer.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  }, null);
+  await clickOn(viewer, '#print');
+  await expect.poll(() => viewer.evaluate(() => (window as unknown as { printed: number }).printed, null), FAST).toBe(1);
+  expect(await viewer.evaluate(() => document.querySelectorAll('.page[data-drawn]').length, null)).toBe(3);
+});
+
+test('a PDF dropped on the viewer opens and is marked, and nothing is requested for it', async ({ jak, pageServer }) => {
+  const viewer = await jak.openExtensionPage('pdf.html', '#status:not([hidden])');
+  const bytes = [...(await fixturePdf('names.pdf')!)];
+  await viewer.evaluate((data) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(data)], 'dropped.pdf', { type: 'application/pdf' }));
+    document.getElementById('scroller')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, bytes);
+  await expect.poll(() => sortedMarks(viewer), FAST).toContain('Olumiant');
+  expect(await text(viewer, '#doc-title')).toBe('dropped.pdf');
+  expect(pageServer.served()).toEqual([]);
+});
