@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, StandardFonts, beginText, endText, moveText, setFontAndSize, showText, type PDFFont, type PDFPage } from 'pdf-lib';
 
 // The PDFs the viewer is tested on, generated: real documents with a text layer, made the way a
@@ -115,6 +117,9 @@ const built = new Map<string, Promise<Uint8Array>>();
 /** The bytes of a generated PDF by file name, or of a damaged one; null when there is no such fixture. */
 export function fixturePdf(name: string): Promise<Uint8Array> | null {
   if (name === 'damaged.pdf') return Promise.resolve(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not the rest of a PDF\n'));
+  // pdf-lib cannot encrypt: this one was made from a one-page pdf-lib PDF by qpdf
+  // (`qpdf --encrypt reader owner 256 -- plain.pdf protected.pdf`; user password "reader").
+  if (name === 'protected.pdf') return readFile(resolve(import.meta.dirname, 'protected.pdf'));
   if (name === 'not-a-pdf.pdf') return Promise.resolve(new TextEncoder().encode('<!doctype html><title>Sign in</title><p>Please sign in.</p>'));
   const make = name === 'layout.pdf' ? () => buildLayout(LAYOUT) : name === 'ligature.pdf' ? buildLigature : DOCUMENTS[name] ? () => build(DOCUMENTS[name]!) : null;
   if (!make) return null;
