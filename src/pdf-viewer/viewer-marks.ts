@@ -89,8 +89,11 @@ export function startViewerMarks(): ViewerMarks {
     index = null;
     // No kind of name chosen: nothing to find, nothing to read.
     if (names.length === 0) return;
-    lifetime = new AbortController();
-    const signal = AbortSignal.any([lifetime.signal, shown.signal]);
+    const reader = new AbortController();
+    lifetime = reader;
+    // Ends with a newer reading or with the document (AbortSignal.any is newer than Chrome 105).
+    shown.signal.addEventListener('abort', () => reader.abort(), { once: true });
+    const signal = reader.signal;
     const reading = new DocumentIndex(shown.text, buildMatcher(names), new Probe(names.map((n) => n.text)), document);
     index = reading;
     // The pages on screen come first: reading the rest would queue its text requests ahead of
