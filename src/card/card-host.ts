@@ -83,6 +83,8 @@ export class CardHost implements CardSurface {
   private host: HTMLElement | null = null;
   private frame: HTMLElement | null = null;
   private stopPositioning: (() => void) | null = null;
+  /** The mention the card is kept beside; a placement computed for another one is stale. */
+  private following: Anchor | null = null;
   /** The card drawn in the frame, shown or prepared. */
   private drawnModel: CardModel | null = null;
   /** The card the reader asked to see: shown, or shown as soon as it is placed. */
@@ -168,6 +170,7 @@ export class CardHost implements CardSurface {
     this.preparation = null;
     this.stopPositioning?.();
     this.stopPositioning = null;
+    this.following = null;
     this.openModel = null;
     this.drawnModel = null;
     this.whole = false;
@@ -200,6 +203,7 @@ export class CardHost implements CardSurface {
   /** Keeps the card beside its mention while the page scrolls or reflows. */
   private follow(anchor: Anchor, frame: HTMLElement): void {
     this.stopPositioning?.();
+    this.following = anchor;
     this.stopPositioning = autoUpdate(anchor, frame, () => void this.place(anchor, frame));
   }
 
@@ -269,7 +273,9 @@ export class CardHost implements CardSurface {
         hide({ strategy: 'referenceHidden' }),
       ],
     });
-    if (!this.drawnModel || this.frame !== frame) return;
+    // A placement still being computed when the card moved to another mention is for a mention no
+    // longer followed: that mention, scrolled out of view, must not close the new card.
+    if (!this.drawnModel || this.frame !== frame || this.following !== anchor) return;
     frame.style.left = `${x}px`;
     frame.style.top = `${y}px`;
     this.placed = true;
