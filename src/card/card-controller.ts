@@ -1,7 +1,7 @@
 import type { CardData } from '../data/card-data';
 import { buildCardModel, type CardModel } from './card-model';
 import { anchorForRange, CardHost, type CardHostEvents, type CardSurface } from './card-host';
-import type { PageMention } from '../page/page-mention';
+import { documentOrder, type PageMention } from '../page/page-mention';
 import type { Settings } from '../settings/settings';
 import type { Direction } from '../messaging/messages';
 
@@ -260,8 +260,3 @@ function sameMention(a: PageMention, b: PageMention): boolean {
   );
 }
 
-function documentOrder(a: PageMention, b: PageMention): number {
-  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  const relation = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
-  return relation & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
-}

@@ -7,7 +7,7 @@ import { buildMatcher } from '../match/find-mentions';
 import { Probe } from '../match/probe';
 import { isRequest, type Direction, type DocumentSummary, type MessageType, type Request, type Response } from '../messaging/messages';
 import { askBackground } from '../messaging/send';
-import type { PageMention } from '../page/page-mention';
+import { documentOrder, type PageMention } from '../page/page-mention';
 import type { Settings } from '../settings/settings';
 import { loadSettings, watchSettings } from '../settings/settings-store';
 import { entries as markableNames } from 'virtual:jak-lens/markable-names';
@@ -39,11 +39,6 @@ export interface ViewerMarks {
 
 function pageOf(mention: PageMention): number {
   return Number(mention.range.startContainer.parentElement?.closest<HTMLElement>('.page')?.dataset.pageNumber ?? 0);
-}
-
-function documentOrder(a: PageMention, b: PageMention): number {
-  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 /** The session's marks on one page, in reading order. */
