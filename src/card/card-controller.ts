@@ -139,10 +139,16 @@ export class CardController {
 
   /** Brings one mention to the middle of the view and opens its card, as the keyboard commands do. */
   async show(mention: PageMention): Promise<void> {
+    const attempt = ++this.opening;
+    this.prepared = null;
+    const model = await this.modelFor(mention);
+    if (!model || attempt !== this.opening || !mention.range.startContainer.isConnected) return;
     if (!this.host.hasFocus()) this.focusBefore = this.deps.doc.activeElement;
-    const element = mention.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    await this.open(mention, true);
+    // Scrolled only once the card is ready, and opened in the same task: a card still open for a
+    // mention far away would otherwise see its own mention leave the view and close, taking the
+    // opening with it (a step to a mention on another PDF page, whose card data is not yet loaded).
+    mention.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    this.openNow(mention, model, true);
   }
 
   close(returnFocus: boolean): void {
@@ -180,20 +186,24 @@ export class CardController {
 
   private async open(mention: PageMention, focus: boolean): Promise<void> {
     const attempt = ++this.opening;
-    let model = this.prepared && sameMention(this.prepared.mention, mention) ? this.prepared.model : null;
+    const prepared = this.prepared && sameMention(this.prepared.mention, mention) ? this.prepared.model : null;
     this.prepared = null;
-    if (!model) {
-      let data: CardData;
-      try {
-        data = await this.deps.loadData(mention.drugId);
-      } catch {
-        // The extension was updated or reloaded under this page: its old content script has no card to show.
-        return;
-      }
-      if (attempt !== this.opening) return;
-      model = this.modelOf(data, mention);
+    const model = prepared ?? (await this.modelFor(mention));
+    if (!model || attempt !== this.opening || !mention.range.startContainer.isConnected) return;
+    this.openNow(mention, model, focus);
+  }
+
+  /** The card's model for a mention, or null when its data cannot be had. */
+  private async modelFor(mention: PageMention): Promise<CardModel | null> {
+    try {
+      return this.modelOf(await this.deps.loadData(mention.drugId), mention);
+    } catch {
+      // The extension was updated or reloaded under this page: its old content script has no card to show.
+      return null;
     }
-    if (!mention.range.startContainer.isConnected) return;
+  }
+
+  private openNow(mention: PageMention, model: CardModel, focus: boolean): void {
     this.cancelGrace();
     try {
       this.host.open(model, anchorForRange(mention.range), { focus });

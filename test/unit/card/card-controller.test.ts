@@ -277,6 +277,45 @@ describe('next and previous mention (the keyboard commands)', () => {
     expect(showing()).toBe('tofacitinib');
   });
 
+  it('a step to a mention far away opens its card even when the card still open sees its own mention scrolled away', async () => {
+    // As in the PDF viewer, where a step goes to another page: the card data comes a little
+    // later, and the open card reports its mention hidden soon after any scroll (as floating-ui's
+    // placement does), unless it already follows another mention by then.
+    controller.destroy();
+    controller = new CardController({
+      doc: document,
+      settings: () => DEFAULT_SETTINGS,
+      loadData: (drugId) => new Promise((done) => setTimeout(() => done(cardDataFor(dataset, drugId)), 20)),
+      setActive: (m) => (active = m),
+      surface: (events) => (surface = new FakeSurface(events)),
+    });
+    let following: unknown = null;
+    const open = surface.open.bind(surface);
+    surface.open = (model, anchor, options) => {
+      following = anchor;
+      open(model, anchor, options);
+    };
+    const scroll = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(() => {
+      const before = following;
+      queueMicrotask(() => {
+        if (surface.shown && following === before) surface.events.onAnchorHidden();
+      });
+    });
+    controller.setMentions([olumiant, xeljanz, rinvoq]);
+    const first = controller.navigate('next');
+    await wait(20);
+    await first;
+    expect(showing()).toBe('upadacitinib');
+    const second = controller.navigate('next');
+    await wait(20);
+    await second;
+    await wait(0);
+    expect(scroll).toHaveBeenCalledTimes(2);
+    expect(showing()).toBe('baricitinib');
+    expect(active).toBe(olumiant);
+    scroll.mockRestore();
+  });
+
   it('can keep to one drug, and say when the page has none of it', async () => {
     expect(await controller.navigate('next', 'baricitinib')).toBe(true);
     expect(showing()).toBe('baricitinib');
