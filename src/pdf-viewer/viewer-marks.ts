@@ -6,10 +6,10 @@ import { inChosenGroups } from '../data/name-groups';
 import { buildMatcher } from '../match/find-mentions';
 import { Probe } from '../match/probe';
 import { isRequest, type Direction, type DocumentSummary, type MessageType, type Request, type Response } from '../messaging/messages';
+import { onSettingsChanged } from '../messaging/page-runtime';
 import { askBackground } from '../messaging/send';
 import { documentOrder, type PageMention } from '../page/page-mention';
 import type { Settings } from '../settings/settings';
-import { loadSettings, watchSettings } from '../settings/settings-store';
 import { entries as markableNames } from 'virtual:jak-lens/markable-names';
 import { DocumentIndex, stepFrom, type PageTextSource } from './document-index';
 import type { PageList } from './page-list';
@@ -108,8 +108,17 @@ export function startViewerMarks(): ViewerMarks {
       readDocument();
     }
   };
-  void loadSettings().then(({ settings }) => apply(settings));
-  watchSettings(({ settings }) => apply(settings));
+  // Asked of the background, as a web page's script asks, each time they change (answers applied
+  // in order): the background has checked them, and the viewer does not load the settings' schema
+  // while the document is opening.
+  let asked = 0;
+  const refresh = async () => {
+    const ask = ++asked;
+    const read = await askBackground({ type: 'jak-lens/settings' }).catch(() => null);
+    if (read && ask === asked) apply(read);
+  };
+  onSettingsChanged(() => void refresh());
+  void refresh();
 
   const step = async (direction: Direction, drugId?: Request<'jak-lens/viewer-step'>['drugId']): Promise<boolean> => {
     const session = keeper.current;
