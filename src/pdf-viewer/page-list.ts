@@ -23,6 +23,9 @@ export class PageList {
   private readonly drawing = new Map<number, Promise<void>>();
   private readonly observer: IntersectionObserver;
   private fallback: Size = { width: 612, height: 792 };
+  /** A page's picture is being painted; the pages waiting for their turn. */
+  private painting = false;
+  private readonly waiting: { n: number; go: () => void }[] = [];
   private markFirstDrawn: () => void = () => undefined;
   /** Resolves once a first page is on screen, canvas and text layer. */
   readonly firstDrawn = new Promise<void>((resolve) => (this.markFirstDrawn = resolve));
@@ -122,6 +125,28 @@ export class PageList {
     return drawing;
   }
 
+  // One page's picture is painted at a time: pdf.js paints in frame callbacks, and two pages at
+  // once put both their callbacks and both canvases' commit in the same frame (the viewer's
+  // longest task while a document opens: about 100 ms here, against 40 one at a time; see
+  // docs/decisions/0006-pdf-viewer.md). Their text layers, and so their marks, do not wait.
+  private async turnToPaint(n: number): Promise<void> {
+    if (this.painting) await new Promise<void>((go) => this.waiting.push({ n, go }));
+    else this.painting = true;
+  }
+
+  /** The next turn goes to the waiting page nearest the one being read (a page scrolled past can wait). */
+  private passTurn(): void {
+    if (this.waiting.length === 0) {
+      this.painting = false;
+      return;
+    }
+    const reading = this.currentPage();
+    const distance = (i: number) => Math.abs(this.waiting[i]!.n - reading);
+    let nearest = 0;
+    for (let i = 1; i < this.waiting.length; i++) if (distance(i) < distance(nearest)) nearest = i;
+    this.waiting.splice(nearest, 1)[0]!.go();
+  }
+
   private onNear(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
@@ -153,13 +178,22 @@ export class PageList {
     const textLayer = document.createElement('div');
     textLayer.className = 'textLayer';
     shell.replaceChildren(wrapper, textLayer);
-    const rendering = page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) });
-    cancelRender = () => rendering.cancel();
+    const painting = (async () => {
+      await this.turnToPaint(n);
+      try {
+        if (cancelled || this.signal.aborted) return;
+        const rendering = page.render({ canvas, viewport, ...(ratio !== 1 ? { transform: [ratio, 0, 0, ratio, 0, 0] } : {}) });
+        cancelRender = () => rendering.cancel();
+        await rendering.promise;
+      } finally {
+        this.passTurn();
+      }
+    })();
     // The text content is normalised (pdf.js's default): ligatures such as "ﬁ" and other
     // compatibility characters arrive as their letters, so "Jakaﬁ" is matched as "Jakafi".
     const text = new this.lib.TextLayer({ textContentSource: page.streamTextContent(), container: textLayer, viewport });
     await Promise.all([
-      rendering.promise.catch((error: unknown) => {
+      painting.catch((error: unknown) => {
         if ((error as { name?: string }).name !== 'RenderingCancelledException') throw error;
       }),
       text.render(),
