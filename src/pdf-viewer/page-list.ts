@@ -107,10 +107,20 @@ export class PageList {
     this.goTo(reading);
   }
 
+  /** The first page's size in points: the sheet a printed copy is laid out on. */
+  get sheetSize(): Size {
+    return this.sizes[0] ?? this.fallback;
+  }
+
   private size(shell: HTMLElement, n: number): void {
     const size = this.sizes[n - 1] ?? this.fallback;
-    shell.style.width = `${Math.round(size.width * this.scale)}px`;
-    shell.style.height = `${Math.round(size.height * this.scale)}px`;
+    const width = Math.round(size.width * this.scale);
+    const height = Math.round(size.height * this.scale);
+    shell.style.width = `${width}px`;
+    shell.style.height = `${height}px`;
+    // Printed, a page is as large as the PDF says, whatever the zoom on screen: a point is 4/3 of
+    // a CSS pixel. Never larger, so the rounding above cannot spill a sliver onto a second sheet.
+    shell.style.setProperty('--print-zoom', String(Math.min((size.width * 4) / 3 / width, (size.height * 4) / 3 / height)));
   }
 
   /** Page `n` drawn, with its text layer, wherever it is (a step to a mention on a far page). */

@@ -170,10 +170,14 @@ export function startPdfViewer(doc: Document): void {
       .catch(() => undefined)
       .then(() => location.assign(href));
   });
-  // Printing prints every page, so every page is drawn first (a long document takes a moment).
-  ui.print.addEventListener('click', async () => {
+  // Printing prints every page, so every page is drawn first (a long document takes a moment), on
+  // sheets the size of the document's first page. Ctrl/Cmd+P does the same as the button: the
+  // browser's own printing would find the pages far from the screen not drawn.
+  const sheet = doc.createElement('style');
+  doc.head.append(sheet);
+  const print = async () => {
     const shown = current;
-    if (!shown) return;
+    if (!shown || ui.print.disabled) return;
     ui.print.disabled = true;
     const count = shown.list.pageCount;
     for (let n = 1; n <= count && current === shown; n++) {
@@ -183,7 +187,16 @@ export function startPdfViewer(doc: Document): void {
     if (current !== shown) return;
     say('');
     ui.print.disabled = false;
+    const { width, height } = shown.list.sheetSize;
+    sheet.textContent = `@page { size: ${width}pt ${height}pt; margin: 0; }`;
     window.print();
+  };
+  ui.print.addEventListener('click', () => void print());
+  doc.addEventListener('keydown', (event) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
+      event.preventDefault();
+      void print();
+    }
   });
   const root = doc.documentElement;
   ui.theme.addEventListener('click', () => {
