@@ -72,10 +72,13 @@ test('hovering a name in a PDF opens the same card as on a web page', async ({ j
   expect(card.title.replace(/\s+/g, ' ')).toBe('Rinvoq → is Upadacitinib');
 });
 
-test('a damaged PDF, an address that is not a PDF, or a PDF protected by a password gets a clear message and a link to the original, never a blank page', async ({ jak }) => {
+test('a damaged PDF, an address that is not a PDF, a document the site refuses, or a PDF protected by a password gets a clear message and a link to the original, never a blank page', async ({ jak, problems }) => {
+  // The browser itself logs the refused request (Chromium, as a console error).
+  problems.allow(/the server responded with a status of 404/);
   for (const [name, message] of [
     ['damaged.pdf', 'This PDF is damaged and cannot be read.'],
     ['not-a-pdf.pdf', 'This address does not lead to a PDF.'],
+    ['gone.pdf', 'The site answered 404 Not Found instead of the document.'],
     ['protected.pdf', 'This PDF is protected by a password; JAK Lens cannot open it. Open it in the browser’s viewer instead.'],
   ] as const) {
     const viewer = await openPdf(jak, name, '#status[data-kind="error"]');
