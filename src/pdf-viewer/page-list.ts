@@ -136,9 +136,9 @@ export class PageList {
   }
 
   // One page's picture is painted at a time: pdf.js paints in frame callbacks, and two pages at
-  // once put both their callbacks and both canvases' commit in the same frame (the viewer's
-  // longest task while a document opens: about 100 ms here, against 40 one at a time; see
-  // docs/decisions/0006-pdf-viewer.md). Their text layers, and so their marks, do not wait.
+  // once put both their callbacks and both canvases' commit in the same frame, the viewer's
+  // longest task while a document opens (figures in docs/decisions/0006-pdf-viewer.md). Their
+  // text layers, and so their marks, do not wait.
   private async turnToPaint(n: number): Promise<void> {
     if (this.painting) await new Promise<void>((go) => this.waiting.push({ n, go }));
     else this.painting = true;

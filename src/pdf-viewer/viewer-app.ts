@@ -193,7 +193,7 @@ export function startPdfViewer(doc: Document): void {
   };
   ui.print.addEventListener('click', () => void print());
   doc.addEventListener('keydown', (event) => {
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
+    if (current && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'p') {
       event.preventDefault();
       void print();
     }
