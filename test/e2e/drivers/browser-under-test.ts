@@ -29,6 +29,8 @@ export interface Tab {
   /** Makes this the active tab of its window. */
   bringToFront(): Promise<void>;
   setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** The tab printed to a PDF, on the sheet size its CSS asks for, backgrounds included. */
+  printToPdf(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

@@ -105,6 +105,7 @@ export function chromiumTab(page: Page, origin: string): Tab {
     readCard: () => readCard(page),
     bringToFront: () => page.bringToFront(),
     setColorScheme: (colorScheme) => page.emulateMedia({ colorScheme }),
+    printToPdf: async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })),
     close: () => page.close(),
   };
 }

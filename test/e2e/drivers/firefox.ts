@@ -264,6 +264,8 @@ function firefoxTab(page: Page, origin: string, bidi: Bidi, setPref: (name: stri
     bringToFront: () => page.bringToFront(),
     // Firefox has no per-page emulation of the colour scheme over BiDi: the content pref is browser-wide.
     setColorScheme: (scheme) => setPref(COLOR_SCHEME_PREF, SCHEME_VALUE[scheme]),
+    // browsingContext.print over WebDriver BiDi.
+    printToPdf: async () => new Uint8Array(await page.pdf({ preferCSSPageSize: true, printBackground: true })),
     close: () => page.close(),
   };
 }

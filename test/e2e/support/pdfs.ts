@@ -26,7 +26,12 @@ const DOCUMENTS: Record<string, Pages> = {
   }),
   // A scan: pages with no text at all.
   'scan.pdf': [[], []],
+  // A European guideline on A4 paper rather than US Letter: what is printed follows the document.
+  'a4.pdf': [['A guideline on A4 paper. Upadacitinib is named on its first page.'], ['Page 2. Nothing on this page names a drug.'], ['Page 3. Baricitinib is named on the last page.']],
 };
+
+/** Points; every document is US Letter unless named here. */
+const PAGE_SIZES: Record<string, [number, number]> = { 'a4.pdf': [595.28, 841.89] };
 
 /** Text placed where a layout puts it: x and y in points from the page's bottom left. */
 interface Placed {
@@ -102,12 +107,12 @@ async function buildLigature(): Promise<Uint8Array> {
   return pdf.save();
 }
 
-async function build(pages: Pages): Promise<Uint8Array> {
+async function build(pages: Pages, size: [number, number] = [612, 792]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   for (const lines of pages) {
-    const page = pdf.addPage([612, 792]);
-    lines.forEach((line, i) => page.drawText(line, { x: 72, y: 720 - i * 24, size: 12, font }));
+    const page = pdf.addPage(size);
+    lines.forEach((line, i) => page.drawText(line, { x: 72, y: size[1] - 72 - i * 24, size: 12, font }));
   }
   return pdf.save();
 }
@@ -121,7 +126,7 @@ export function fixturePdf(name: string): Promise<Uint8Array> | null {
   // (`qpdf --encrypt reader owner 256 -- plain.pdf protected.pdf`; user password "reader").
   if (name === 'protected.pdf') return readFile(resolve(import.meta.dirname, 'protected.pdf'));
   if (name === 'not-a-pdf.pdf') return Promise.resolve(new TextEncoder().encode('<!doctype html><title>Sign in</title><p>Please sign in.</p>'));
-  const make = name === 'layout.pdf' ? () => buildLayout(LAYOUT) : name === 'ligature.pdf' ? buildLigature : DOCUMENTS[name] ? () => build(DOCUMENTS[name]!) : null;
+  const make = name === 'layout.pdf' ? () => buildLayout(LAYOUT) : name === 'ligature.pdf' ? buildLigature : DOCUMENTS[name] ? () => build(DOCUMENTS[name]!, PAGE_SIZES[name]) : null;
   if (!make) return null;
   let bytes = built.get(name);
   if (!bytes) built.set(name, (bytes = make()));
