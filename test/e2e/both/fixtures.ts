@@ -4,7 +4,7 @@ import { chromiumBrowser, launchChromium } from '../drivers/chromium';
 import { launchFirefox, type FirefoxSession } from '../drivers/firefox';
 import { centreOfElementInPage, markedTextsInPage, pointOfTextInPage } from '../support/in-page';
 import { startPageServer, type PageServer } from '../support/page-server';
-import { FAST } from '../support/polling';
+import { FAST, FIRST_PDF } from '../support/polling';
 import { withProblemLog, type ProblemLog } from '../support/problems';
 
 // The specs in this folder run once per browser (the "chromium" and "firefox" projects in
@@ -65,7 +65,7 @@ export const marks = (tab: Tab, highlight = 'jak-lens') => tab.evaluate(markedTe
 export const sortedMarks = async (tab: Tab, highlight?: string) => (await marks(tab, highlight)).sort();
 export const marksInFrame = async (tab: Tab, urlPart: string) => (await tab.evaluateInFrame(urlPart, markedTextsInPage, 'jak-lens')).sort();
 
-export { FAST };
+export { FAST, FIRST_PDF };
 
 /** Scrolls a text into view (a reader would) and returns the centre of its n-th occurrence. */
 export function pointOf(tab: Tab, text: string, occurrence = 0, part: [number, number] = [0, -1], scroll = true) {

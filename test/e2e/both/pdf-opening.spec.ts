@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings';
 import type { Tab } from '../drivers/browser-under-test';
-import { FAST, clickOn, expect, sortedMarks, test } from './fixtures';
+import { FAST, FIRST_PDF, clickOn, expect, sortedMarks, test } from './fixtures';
 
 // "Open PDFs in JAK Lens": a PDF a reader opens from a page (test/e2e/pages/pdf-links.html, the same
 // generated paper served with the headers journal sites use) goes to JAK Lens's viewer, what should
@@ -13,7 +13,7 @@ const linkOf = (tab: Tab, id: string) => tab.evaluate((i) => (document.getElemen
 /** Waits for the tab to show JAK Lens's viewer with the paper marked, and returns the document's address it names. */
 async function expectViewerWithPaper(tab: Tab): Promise<string> {
   await expect.poll(() => where(tab), { ...FAST, message: 'the tab shows the viewer' }).toMatch(/\/pdf\.html\?file=/);
-  await expect.poll(() => sortedMarks(tab).catch(() => []), FAST).toContain('Rinvoq');
+  await expect.poll(() => sortedMarks(tab).catch(() => []), FIRST_PDF).toContain('Rinvoq');
   return tab.evaluate(() => (document.getElementById('original') as HTMLAnchorElement).href, null);
 }
 
