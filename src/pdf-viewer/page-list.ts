@@ -26,9 +26,12 @@ export class PageList {
   /** A page's picture is being painted; the pages waiting for their turn. */
   private painting = false;
   private readonly waiting: { n: number; go: () => void }[] = [];
-  private markFirstDrawn: () => void = () => undefined;
-  /** Resolves once a first page is on screen, canvas and text layer. */
-  readonly firstDrawn = new Promise<void>((resolve) => (this.markFirstDrawn = resolve));
+  private markFirstText: () => void = () => undefined;
+  /**
+   * Resolves once a first page's text layer is on screen: its text has come from pdf.js's worker.
+   * Not its picture, which pdf.js paints in frame callbacks: a tab in the background gets none.
+   */
+  readonly firstText = new Promise<void>((resolve) => (this.markFirstText = resolve));
 
   constructor(
     private readonly container: HTMLElement,
@@ -206,9 +209,8 @@ export class PageList {
       painting.catch((error: unknown) => {
         if ((error as { name?: string }).name !== 'RenderingCancelledException') throw error;
       }),
-      text.render(),
+      text.render().then(() => this.markFirstText()),
     ]);
     shell.dataset.drawn = 'true';
-    this.markFirstDrawn();
   }
 }

@@ -91,9 +91,10 @@ export function startViewerMarks(): ViewerMarks {
     const signal = reader.signal;
     const reading = new DocumentIndex(shown.text, buildMatcher(names), new Probe(names.map((n) => n.text)), document);
     index = reading;
-    // The pages on screen come first: reading the rest would queue its text requests ahead of
-    // theirs in pdf.js's worker.
-    void shown.pages.firstDrawn
+    // The first page's text comes first: reading the rest at once would queue its text requests
+    // ahead of that page's in pdf.js's worker. Its picture is not waited for (a tab opened in the
+    // background paints nothing until it is shown, and the popup may ask before then).
+    void shown.pages.firstText
       .then(() => reading.build(signal))
       .then(() => reading.complete && !signal.aborted && whenRead(reading.summary()));
   };
