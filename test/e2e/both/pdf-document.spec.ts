@@ -64,22 +64,25 @@ test('the next- and previous-mention commands go through the whole document, acr
   await expect.poll(async () => (await listed(sender)).length, FAST).toBe(3);
   // The reader is looking at the viewer (a hidden tab gets no frames: Firefox draws nothing there).
   await viewer.bringToFront();
-  const visits: string[] = [];
-  for (const direction of ['next', 'next', 'next', 'next', 'next', 'previous'] as const) {
+  // Each step shows the card of the mention it reached, on the page it is on (the page number
+  // follows the scroll a frame later, so each is polled until both agree).
+  const visit = async () => {
+    const card = await viewer.readCard();
+    return card?.visible ? `${card.title.replace(/\s+/g, ' ')} p${await pageInView(viewer)}` : 'no card';
+  };
+  const steps = [
+    ['next', 'Upadacitinib p1'],
+    ['next', 'Olumiant → is Baricitinib p20'],
+    ['next', 'Xeljanz → is Tofacitinib p40'],
+    ['next', 'Tofacitinib p40'],
+    // Round the end, back to the first page, and back again.
+    ['next', 'Upadacitinib p1'],
+    ['previous', 'Tofacitinib p40'],
+  ] as const;
+  for (const [i, [direction, expected]] of steps.entries()) {
     await keyboardCommand(sender, tabId, direction);
-    await expect.poll(async () => (await viewer.readCard())?.visible ?? false, { ...FAST, message: `after ${visits.join(", ")}` }).toBe(true);
-    const card = (await viewer.readCard())!;
-    visits.push(`${card.title.replace(/\s+/g, ' ')} p${await pageInView(viewer)}`);
+    await expect.poll(visit, { ...FAST, message: `step ${i + 1}, ${direction}` }).toBe(expected);
   }
-  expect(visits).toEqual([
-    'Upadacitinib p1',
-    'Olumiant → is Baricitinib p20',
-    'Xeljanz → is Tofacitinib p40',
-    'Tofacitinib p40',
-    // Round the end, back to the first page.
-    'Upadacitinib p1',
-    'Tofacitinib p40',
-  ]);
 });
 
 test('a PDF with no text on any page says so, in the viewer and in the popup', async ({ jak }) => {
