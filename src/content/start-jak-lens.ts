@@ -1,7 +1,7 @@
 import { loadedCardUi } from '../card/card-ui-global';
 import { setFrameState } from '../messaging/frame-state';
 import { isRequest } from '../messaging/messages';
-import { answerMessages, askBackgroundFromPage, onSettingsChanged } from '../messaging/page-runtime';
+import { answerMessages, askBackgroundFromPage, followSettings } from '../messaging/page-runtime';
 import type { Settings } from '../settings/settings';
 import { siteAllowed } from '../settings/site-rules';
 import { highlightsSupported } from '../paint/highlight-painter';
@@ -40,13 +40,5 @@ export async function startJakLens(): Promise<void> {
   });
   const apply = (settings: Settings) => keeper.apply(settings, siteAllowed(location.href, settings.siteMode, settings.sites));
 
-  // Settings are asked of the background each time they change; answers are applied in order.
-  let asked = 0;
-  const refresh = async () => {
-    const ask = ++asked;
-    const settings = await askBackgroundFromPage({ type: 'jak-lens/settings' }).catch(() => null);
-    if (settings && ask === asked) apply(settings);
-  };
-  onSettingsChanged(() => void refresh());
-  await refresh();
+  await followSettings(apply);
 }

@@ -1,3 +1,4 @@
+import type { Settings } from '../settings/settings';
 import { SETTINGS_STORAGE_KEY } from '../settings/storage-key';
 import { checkedResponse, type MessageType, type Request, type Response } from './messages';
 
@@ -42,4 +43,19 @@ export function onSettingsChanged(changed: () => void): void {
   pageRuntime().storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) changed();
   });
+}
+
+/**
+ * Applies the settings the background holds, now and after every change, asked of it each time
+ * (it has checked them); answers are applied in the order asked. Resolves once the first has been.
+ */
+export function followSettings(apply: (settings: Settings) => void): Promise<void> {
+  let asked = 0;
+  const refresh = async () => {
+    const ask = ++asked;
+    const settings = await askBackgroundFromPage({ type: 'jak-lens/settings' }).catch(() => null);
+    if (settings && ask === asked) apply(settings);
+  };
+  onSettingsChanged(() => void refresh());
+  return refresh();
 }

@@ -6,7 +6,7 @@ import { inChosenGroups } from '../data/name-groups';
 import { buildMatcher } from '../match/find-mentions';
 import { Probe } from '../match/probe';
 import { isRequest, type Direction, type DocumentSummary, type MessageType, type Request, type Response } from '../messaging/messages';
-import { onSettingsChanged } from '../messaging/page-runtime';
+import { followSettings } from '../messaging/page-runtime';
 import { askBackground } from '../messaging/send';
 import { documentOrder, type PageMention } from '../page/page-mention';
 import type { Settings } from '../settings/settings';
@@ -109,17 +109,9 @@ export function startViewerMarks(): ViewerMarks {
       readDocument();
     }
   };
-  // Asked of the background, as a web page's script asks, each time they change (answers applied
-  // in order): the background has checked them, and the viewer does not load the settings' schema
-  // while the document is opening.
-  let asked = 0;
-  const refresh = async () => {
-    const ask = ++asked;
-    const read = await askBackground({ type: 'jak-lens/settings' }).catch(() => null);
-    if (read && ask === asked) apply(read);
-  };
-  onSettingsChanged(() => void refresh());
-  void refresh();
+  // Asked of the background, as a web page's script asks: the viewer does not load the settings'
+  // schema while the document is opening.
+  void followSettings(apply);
 
   const step = async (direction: Direction, drugId?: Request<'jak-lens/viewer-step'>['drugId']): Promise<boolean> => {
     const session = keeper.current;
